@@ -1,0 +1,2 @@
+/** Starting batch jobs and reading their executions. */
+package org.supplysync.batch.boundary;

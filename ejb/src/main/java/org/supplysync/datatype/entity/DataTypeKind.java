@@ -1,0 +1,19 @@
+package org.supplysync.datatype.entity;
+
+/** The seed's data types: who may change a record and where it goes. */
+public enum DataTypeKind {
+    /** Edited on the primary only; sent to every site. */
+    CENTRAL,
+    /** Edited on the primary only; sent to the site where its store is active. */
+    CENTRAL_STORE,
+    /** Edited where its store is active; sent to the store's collector copies (transfers to transfer copies too). */
+    STORE,
+    /** Edited where the patient's home store is active; sent where the patient is visible. */
+    PATIENT,
+    /** Edited anywhere; never synced. */
+    LOCAL,
+    /** Edited on the central server only; never synced directly. */
+    SYNC,
+    /** Edited anywhere; sent by its receiving store. */
+    MESSAGE
+}

@@ -1,0 +1,57 @@
+package org.supplysync.record.control;
+
+import jakarta.persistence.EntityManager;
+import org.supplysync.record.entity.SyncRecord;
+import org.supplysync.site.entity.Site;
+import org.supplysync.store.entity.Store;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@link OwnershipFacts} read from the database, for one intake: store lookups are remembered for the batch,
+ * records are read through the persistence context, so a parent written earlier in the same batch is seen.
+ */
+public class CentralFacts implements OwnershipFacts {
+
+    private final EntityManager em;
+    private final Map<String, Optional<Integer>> activeSites = new HashMap<>();
+    private Integer primarySiteId;
+
+    public CentralFacts(EntityManager em) {
+        this.em = em;
+    }
+
+    @Override
+    public int primarySiteId() {
+        if (primarySiteId == null) {
+            primarySiteId = em.createNamedQuery(Site.PRIMARY, Site.class).getResultStream()
+                    .findFirst().map(Site::id).orElse(Site.CENTRAL);
+        }
+        return primarySiteId;
+    }
+
+    @Override
+    public Optional<Integer> activeSiteOf(String storeId) {
+        return activeSites.computeIfAbsent(storeId,
+                id -> Optional.ofNullable(em.find(Store.class, id)).map(Store::activeSiteId));
+    }
+
+    @Override
+    public Optional<KnownRecord> known(String tableName, String recordId) {
+        return Optional.ofNullable(em.find(SyncRecord.class, new SyncRecord.Key(tableName, recordId)))
+                .map(r -> new KnownRecord(r.storeId(), r.patientId(), r.originSiteId()));
+    }
+
+    @Override
+    public Optional<String> homeStoreOf(String patientId) {
+        return known("name", patientId).or(() -> known("clinician", patientId))
+                .map(KnownRecord::storeId);
+    }
+
+    @Override
+    public boolean isPatient(String nameId) {
+        return known("name", nameId).map(r -> r.patientId() != null).orElse(false);
+    }
+}

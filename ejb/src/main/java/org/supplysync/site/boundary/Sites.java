@@ -1,0 +1,111 @@
+package org.supplysync.site.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.supplysync.platform.ConflictException;
+import org.supplysync.platform.InvalidRequestException;
+import org.supplysync.platform.Requests;
+import org.supplysync.platform.UnknownResourceException;
+import org.supplysync.security.control.Passwords;
+import org.supplysync.site.entity.Site;
+import org.supplysync.site.entity.SiteType;
+
+import java.util.List;
+import java.util.Locale;
+
+/** Registers remote sites and looks after their credentials. */
+@Stateless
+public class Sites {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Passwords passwords;
+
+    public Site register(SiteRegistration registration) {
+        if (registration == null) {
+            throw new InvalidRequestException("the request body is missing");
+        }
+        if (registration.id() == null) {
+            throw new InvalidRequestException("id is required: the site's numeric sync id");
+        }
+        if (registration.id() == Site.CENTRAL) {
+            throw new ConflictException("site 1 is the central server and exists already");
+        }
+        if (registration.id() < 1) {
+            throw new InvalidRequestException("id must be a positive number, got " + registration.id());
+        }
+        String name = Requests.required(registration.name(), "name");
+        String password = Requests.required(registration.password(), "password");
+        SiteType type = siteType(registration.type());
+        boolean primary = Boolean.TRUE.equals(registration.primary());
+
+        if (em.find(Site.class, registration.id()) != null) {
+            throw new ConflictException("site " + registration.id() + " exists already");
+        }
+        if (!em.createNamedQuery(Site.BY_NAME, Site.class).setParameter("name", name).getResultList().isEmpty()) {
+            throw new ConflictException("a site named '" + name + "' exists already");
+        }
+        if (primary) {
+            em.createNamedQuery(Site.PRIMARY, Site.class).getResultStream().findFirst().ifPresent(other -> {
+                throw new ConflictException("site " + other.id() + " is the primary server already; there is only one");
+            });
+        }
+        Site site = new Site(registration.id(), name, type, passwords.siteHash(password), primary);
+        em.persist(site);
+        return site;
+    }
+
+    public List<Site> all() {
+        return em.createNamedQuery(Site.ALL, Site.class).getResultList();
+    }
+
+    public Site find(int id) {
+        Site site = em.find(Site.class, id);
+        if (site == null) {
+            throw UnknownResourceException.inPath("there is no site " + id);
+        }
+        return site;
+    }
+
+    public void changePassword(int id, String password) {
+        Site site = find(id);
+        if (site.isCentral()) {
+            throw new ConflictException("site 1 is the central server; it does not sync with a password");
+        }
+        site.changePasswordHash(passwords.siteHash(Requests.required(password, "password")));
+    }
+
+    public void unbindHardwareId(int id) {
+        find(id).unbindHardwareId();
+    }
+
+    /**
+     * How many central changes the site has not pulled yet. There is no central change log before sync lands, so
+     * nothing to lag behind: the answer is 0 until then.
+     */
+    public long centralCursorLag(Site site) {
+        return 0;
+    }
+
+    /** The site that owns central data: the remote site flagged primary in a mirrored set-up, else the central. */
+    public int primarySiteId() {
+        return em.createNamedQuery(Site.PRIMARY, Site.class).getResultStream()
+                .findFirst().map(Site::id).orElse(Site.CENTRAL);
+    }
+
+
+    private static SiteType siteType(String type) {
+        if (type == null || type.isBlank()) {
+            throw new InvalidRequestException("type is required: \"desktop\" or \"mobile\"");
+        }
+        try {
+            return SiteType.valueOf(type.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("type must be \"desktop\" or \"mobile\", got \"" + type + "\"");
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package org.supplysync.site.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.LocalDateTime;
+import java.util.UUID;
+
+/**
+ * A sync site: the central server itself (site 1) or a remote site that pushes its changes and pulls what is
+ * routed to it. Times are UTC.
+ */
+@Entity
+@Table(name = "site")
+@NamedQuery(name = Site.ALL, query = "select s from Site s order by s.id")
+@NamedQuery(name = Site.BY_NAME, query = "select s from Site s where s.name = :name")
+@NamedQuery(name = Site.PRIMARY, query = "select s from Site s where s.primary = true")
+public class Site {
+
+    public static final String ALL = "Site.all";
+    public static final String BY_NAME = "Site.byName";
+    public static final String PRIMARY = "Site.primary";
+
+    /** The central server's own sync id. */
+    public static final int CENTRAL = 1;
+
+    @Id
+    private int id;
+
+    @Column(nullable = false, updatable = false)
+    private String uuid;
+
+    @Column(nullable = false)
+    private String name;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private SiteType type;
+
+    @Column(name = "password_hash")
+    private String passwordHash;
+
+    @Column(name = "hardware_id")
+    private String hardwareId;
+
+    @Column(name = "is_primary", nullable = false)
+    private boolean primary;
+
+    @Column(name = "last_contact")
+    private LocalDateTime lastContact;
+
+    @Column(name = "refused_records", nullable = false)
+    private long refusedRecords;
+
+    @Column(name = "queue_length", nullable = false)
+    private long queueLength;
+
+    @Column(name = "central_cursor", nullable = false)
+    private long centralCursor;
+
+    @Column(name = "sync_status", nullable = false)
+    private String syncStatus = "idle";
+
+    @Column(name = "initialisation_status", nullable = false)
+    private String initialisationStatus = "new";
+
+    @Version
+    private long version;
+
+    protected Site() {
+    }
+
+    public Site(int id, String name, SiteType type, String passwordHash, boolean primary) {
+        this.id = id;
+        this.uuid = UUID.randomUUID().toString();
+        this.name = name;
+        this.type = type;
+        this.passwordHash = passwordHash;
+        this.primary = primary;
+    }
+
+    public boolean isCentral() {
+        return id == CENTRAL;
+    }
+
+    public void changePasswordHash(String passwordHash) {
+        this.passwordHash = passwordHash;
+    }
+
+    /** Counts records this site pushed that the ownership rules refused. */
+    public void countRefusals(int refused) {
+        this.refusedRecords += refused;
+    }
+
+    /** Frees the site to be bound to another device at its next sync. */
+    public void unbindHardwareId() {
+        this.hardwareId = null;
+    }
+
+    public int id() {
+        return id;
+    }
+
+    public String uuid() {
+        return uuid;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public SiteType type() {
+        return type;
+    }
+
+    public String passwordHash() {
+        return passwordHash;
+    }
+
+    public String hardwareId() {
+        return hardwareId;
+    }
+
+    public boolean isPrimary() {
+        return primary;
+    }
+
+    public LocalDateTime lastContact() {
+        return lastContact;
+    }
+
+    public long refusedRecords() {
+        return refusedRecords;
+    }
+
+    public long queueLength() {
+        return queueLength;
+    }
+
+    public long centralCursor() {
+        return centralCursor;
+    }
+
+    public String syncStatus() {
+        return syncStatus;
+    }
+
+    public String initialisationStatus() {
+        return initialisationStatus;
+    }
+}

@@ -1,0 +1,169 @@
+package org.supplysync.store.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import org.supplysync.platform.ConflictException;
+import org.supplysync.platform.InvalidRequestException;
+import org.supplysync.platform.Requests;
+import org.supplysync.platform.UnknownResourceException;
+import org.supplysync.record.control.CentralCopy;
+import org.supplysync.site.entity.Site;
+import org.supplysync.site.entity.SiteType;
+import org.supplysync.store.control.StoreRecords;
+import org.supplysync.store.control.SyncWithRules;
+import org.supplysync.store.entity.Store;
+import org.supplysync.store.entity.SyncWith;
+import org.supplysync.store.entity.SyncWithType;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Creates stores, says where each is active and what its copy is on every other site. */
+@Stateless
+public class Stores {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    SyncWithRules syncWithRules;
+
+    @Inject
+    CentralCopy centralCopy;
+
+    public Store create(StoreRegistration registration) {
+        if (registration == null) {
+            throw new InvalidRequestException("the request body is missing");
+        }
+        String id = Requests.required(registration.id(), "id");
+        String code = Requests.required(registration.code(), "code");
+        String name = Requests.required(registration.name(), "name");
+        String nameId = Requests.required(registration.nameId(), "nameId");
+        if (registration.activeSiteId() == null) {
+            throw new InvalidRequestException("activeSiteId is required: the site where the store is active");
+        }
+        boolean dispensary = Boolean.TRUE.equals(registration.dispensary());
+        boolean includeTransactions = registration.includeTransactions() == null || registration.includeTransactions();
+        if (!dispensary && !includeTransactions) {
+            throw new InvalidRequestException(
+                    "includeTransactions can only be turned off for a dispensary store; other stores always sync their transactions");
+        }
+        // Locking the site serialises store creation per site, so two requests cannot both give a mobile site its one store.
+        Site site = em.find(Site.class, registration.activeSiteId(), LockModeType.PESSIMISTIC_WRITE);
+        if (site == null) {
+            throw UnknownResourceException.inBody("there is no site " + registration.activeSiteId());
+        }
+        Store existing = em.find(Store.class, id);
+        if (existing != null) {
+            throw new ConflictException("store " + id + " exists already and is active on site " + existing.activeSiteId()
+                    + "; a store is active on exactly one site");
+        }
+        em.createNamedQuery(Store.BY_NAME_ID, Store.class).setParameter("nameId", nameId)
+                .getResultStream().findFirst().ifPresent(other -> {
+                    throw new ConflictException("name " + nameId + " already stands for store " + other.id());
+                });
+        if (site.type() == SiteType.MOBILE) {
+            activeOn(site.id()).stream().findFirst().ifPresent(other -> {
+                throw new ConflictException("site " + site.id() + " is a mobile site and store " + other.id()
+                        + " is already active on it; a mobile site has one active store");
+            });
+        }
+
+        Store store = new Store(id, code, name, nameId, site.id(), dispensary, includeTransactions);
+        em.persist(store);
+        if (!site.isCentral()) {
+            // The central server aggregates every store's data: by default it keeps a collector copy.
+            em.persist(new SyncWith(id, Site.CENTRAL, SyncWithType.ACTIVE_COLLECTOR));
+        }
+        writeStoreRecords(store);
+        return store;
+    }
+
+    public List<Store> all() {
+        return em.createNamedQuery(Store.ALL, Store.class).getResultList();
+    }
+
+    public Store find(String id) {
+        Store store = em.find(Store.class, id);
+        if (store == null) {
+            throw UnknownResourceException.inPath("there is no store " + id);
+        }
+        return store;
+    }
+
+    public List<Store> activeOn(int siteId) {
+        return em.createNamedQuery(Store.ACTIVE_ON, Store.class).setParameter("siteId", siteId).getResultList();
+    }
+
+    /** The store's copy on every site, in site order; the active site shows as {@code ACTIVE_COLLECTOR}. */
+    public Map<Integer, SyncWithType> syncWith(String storeId) {
+        Store store = find(storeId);
+        Map<Integer, SyncWithType> copies = new LinkedHashMap<>();
+        em.createNamedQuery(Site.ALL, Site.class).getResultList()
+                .forEach(site -> copies.put(site.id(), SyncWithType.NONE));
+        em.createNamedQuery(SyncWith.OF_STORE, SyncWith.class).setParameter("storeId", storeId).getResultList()
+                .forEach(copy -> copies.put(copy.siteId(), copy.type()));
+        copies.put(store.activeSiteId(), SyncWithType.ACTIVE_COLLECTOR);
+        return copies;
+    }
+
+    public void changeSyncWith(String storeId, int siteId, String type) {
+        SyncWithType wanted = syncWithType(type);
+        Store store = find(storeId);
+        if (em.find(Site.class, siteId) == null) {
+            throw UnknownResourceException.inPath("there is no site " + siteId);
+        }
+        if (store.isActiveOn(siteId)) {
+            if (wanted != SyncWithType.ACTIVE_COLLECTOR) {
+                throw new ConflictException("store " + storeId + " is active on site " + siteId
+                        + "; move the store to change that, its copy there is the active store");
+            }
+            return;
+        }
+        SyncWith copy = em.find(SyncWith.class, new SyncWith.Key(storeId, siteId));
+        if (wanted == SyncWithType.NONE) {
+            if (copy != null) {
+                em.remove(copy);
+            }
+            return;
+        }
+        if (siteId != Site.CENTRAL && !syncWithRules.isVisibleToStoresActiveOn(store, siteId)) {
+            throw new ConflictException("store " + storeId + " is not visible to any store active on site " + siteId
+                    + "; make it visible there first (a name_store_join for name " + store.nameId() + ")");
+        }
+        if (copy == null) {
+            em.persist(new SyncWith(storeId, siteId, wanted));
+        } else {
+            copy.change(wanted);
+        }
+    }
+
+    private void writeStoreRecords(Store store) {
+        LocalDate today = StoreRecords.today();
+        write("store", store.id(), StoreRecords.storeRow(store, today), store.id());
+        write("name", store.nameId(), StoreRecords.nameRow(store, today), null);
+    }
+
+    private void write(String table, String id, JsonObject row, String storeId) {
+        centralCopy.write(table, id, row.toString(), storeId, null, Site.CENTRAL);
+    }
+
+
+    private static SyncWithType syncWithType(String type) {
+        if (type == null || type.isBlank()) {
+            throw new InvalidRequestException("type is required: NONE, ACTIVE_COLLECTOR or TRANSFER");
+        }
+        try {
+            return SyncWithType.valueOf(type.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("type must be NONE, ACTIVE_COLLECTOR or TRANSFER, got \"" + type + "\"");
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package org.supplysync.store.control;
+
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.supplysync.store.entity.NameVisibility;
+
+import java.util.Objects;
+
+/**
+ * Keeps the visibility index in step with {@code name_store_join} records and lets sync-with follow it.
+ * A join with {@code inactive: true} is a delete, as Open mSupply reads it.
+ */
+@Dependent
+public class VisibilityIndex {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    SyncWithRules syncWithRules;
+
+    /** The join was written ({@code deleted} false) or deleted. */
+    public void joinChanged(String joinId, JsonObject join, boolean deleted) {
+        String nameId = join.getString("name_ID", "");
+        String storeId = join.getString("store_ID", "");
+        boolean visible = !deleted && !nameId.isEmpty() && !storeId.isEmpty()
+                && !JsonValue.TRUE.equals(join.get("inactive"));
+
+        NameVisibility before = em.find(NameVisibility.class, joinId);
+        boolean unchanged = before != null && visible
+                && Objects.equals(before.nameId(), nameId) && Objects.equals(before.storeId(), storeId);
+        if (unchanged) {
+            return;
+        }
+        if (before != null) {
+            em.remove(before);
+            em.flush();
+            syncWithRules.nameBecameInvisible(before.nameId(), before.storeId());
+        }
+        if (visible) {
+            em.persist(new NameVisibility(joinId, nameId, storeId));
+            em.flush();
+            syncWithRules.nameBecameVisible(nameId, storeId);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Admin API for batch jobs. */
+package org.supplysync.web.batch;

@@ -1,0 +1,2 @@
+/** Admin API for the data-type registry. */
+package org.supplysync.web.datatype;

@@ -1,0 +1,33 @@
+package org.supplysync.web.platform;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** Errors JAX-RS itself raises (no such path, wrong method, unsupported media type) as problem details. */
+@Provider
+public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
+
+    @Override
+    public Response toResponse(WebApplicationException e) {
+        Response original = e.getResponse();
+        Response.StatusType status = original.getStatusInfo();
+        Response.ResponseBuilder problem = Problems.build(status.getStatusCode(), status.getReasonPhrase(), detail(e));
+        original.getHeaders().forEach((name, values) -> {
+            if (!"Content-Type".equalsIgnoreCase(name)) {
+                values.forEach(value -> problem.header(name, value));
+            }
+        });
+        return problem.build();
+    }
+
+    private static String detail(WebApplicationException e) {
+        // Jersey puts "HTTP 404 Not Found" and the like in the message; the cause of a 400 is the useful part.
+        Throwable cause = e.getCause();
+        if (cause != null && cause.getMessage() != null) {
+            return "the request body could not be read: " + cause.getMessage();
+        }
+        return e.getMessage();
+    }
+}

@@ -1,0 +1,2 @@
+/** HTTP plumbing: the JAX-RS application, problem details for every error, JSON settings. */
+package org.supplysync.web.platform;

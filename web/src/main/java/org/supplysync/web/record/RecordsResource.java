@@ -1,0 +1,109 @@
+package org.supplysync.web.record;
+
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.supplysync.platform.InvalidRequestException;
+import org.supplysync.record.boundary.CentralRecords;
+import org.supplysync.record.boundary.IntakeReport;
+import org.supplysync.record.boundary.RecordIntake;
+import org.supplysync.record.control.IncomingRecord;
+import org.supplysync.record.entity.SyncRecord;
+import org.supplysync.site.entity.Site;
+import org.supplysync.web.platform.PayloadTooLargeException;
+import org.supplysync.web.security.AdminApi;
+
+import java.io.StringReader;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Records edited on the central server: the central acting as site 1, under the same ownership checks as a
+ * pushed record; and the central's copy of any record, for checks and support.
+ */
+@AdminApi
+@Path("api/records")
+@Produces(MediaType.APPLICATION_JSON)
+public class RecordsResource {
+
+    @Inject
+    RecordIntake intake;
+
+    @Inject
+    CentralRecords centralRecords;
+
+    @Inject
+    @ConfigProperty(name = "supplysync.sync.max-batch-records")
+    int maxBatchRecords;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public JsonObject edit(JsonObject body) {
+        if (body == null || !(body.get("data") instanceof JsonArray data)) {
+            throw new InvalidRequestException("the body must be {\"data\": [{\"tableName\", \"recordId\", \"action\", \"recordData\"}, ...]}");
+        }
+        if (data.size() > maxBatchRecords) {
+            throw new PayloadTooLargeException(data.size() + " records in one request; at most " + maxBatchRecords);
+        }
+        IntakeReport report = intake.intake(Site.CENTRAL, incoming(data));
+        JsonArrayBuilder refused = Json.createArrayBuilder();
+        report.refused().forEach(r -> refused.add(Json.createObjectBuilder()
+                .add("tableName", nullable(r.tableName()))
+                .add("recordId", nullable(r.recordId()))
+                .add("reason", r.reason())));
+        return Json.createObjectBuilder().add("accepted", report.accepted()).add("refused", refused).build();
+    }
+
+    @GET
+    @Path("{tableName}/{recordId}")
+    public JsonObject one(@PathParam("tableName") String tableName, @PathParam("recordId") String recordId) {
+        SyncRecord record = centralRecords.find(tableName, recordId);
+        return Json.createObjectBuilder()
+                .add("tableName", record.tableName())
+                .add("recordId", record.recordId())
+                .add("storeId", nullable(record.storeId()))
+                .add("patientId", nullable(record.patientId()))
+                .add("originSiteId", record.originSiteId())
+                .add("deleted", record.isDeleted())
+                .add("version", record.version())
+                .add("updatedAt", record.updatedAt().toInstant(ZoneOffset.UTC).toString())
+                .add("recordData", Json.createReader(new StringReader(record.data())).readObject())
+                .build();
+    }
+
+    /** Each element in the v5 envelope; anything malformed still becomes a record, which intake then refuses. */
+    static List<IncomingRecord> incoming(JsonArray data) {
+        List<IncomingRecord> records = new ArrayList<>(data.size());
+        for (JsonValue element : data) {
+            if (element instanceof JsonObject record) {
+                records.add(new IncomingRecord(text(record, "tableName"), text(record, "recordId"),
+                        text(record, "action"),
+                        record.get("recordData") instanceof JsonObject fields ? fields : null));
+            } else {
+                records.add(new IncomingRecord(null, null, null, null));
+            }
+        }
+        return records;
+    }
+
+    private static String text(JsonObject object, String field) {
+        return object.get(field) instanceof JsonString value ? value.getString() : null;
+    }
+
+    private static JsonValue nullable(String value) {
+        return value == null ? JsonValue.NULL : Json.createValue(value);
+    }
+}

@@ -1,0 +1,35 @@
+package org.supplysync.web.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStore;
+import org.supplysync.security.boundary.Credentials;
+import org.supplysync.web.platform.Roles;
+
+import java.util.Set;
+
+/** Remote sites, by site name and the SHA-256 hex of the site password (as mSupply sites send it). */
+@ApplicationScoped
+public class SiteIdentityStore implements IdentityStore {
+
+    @Inject
+    Credentials credentials;
+
+    @Override
+    public CredentialValidationResult validate(Credential credential) {
+        if (credential instanceof UsernamePasswordCredential login) {
+            return credentials.site(login.getCaller(), login.getPasswordAsString())
+                    .map(site -> new CredentialValidationResult(site.name(), Set.of(Roles.SITE)))
+                    .orElse(CredentialValidationResult.INVALID_RESULT);
+        }
+        return CredentialValidationResult.NOT_VALIDATED_RESULT;
+    }
+
+    @Override
+    public int priority() {
+        return 20;
+    }
+}

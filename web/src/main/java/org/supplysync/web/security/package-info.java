@@ -1,0 +1,2 @@
+/** Authentication (Jakarta Security, HTTP Basic) and who may use which API. */
+package org.supplysync.web.security;

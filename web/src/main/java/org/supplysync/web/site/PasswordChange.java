@@ -1,0 +1,5 @@
+package org.supplysync.web.site;
+
+/** A new password for a site. */
+public record PasswordChange(String password) {
+}

@@ -1,0 +1,2 @@
+/** Admin API for sync sites. */
+package org.supplysync.web.site;
