@@ -50,13 +50,35 @@ public class Sites {
             throw new ConflictException("a site named '" + name + "' exists already");
         }
         if (primary) {
-            em.createNamedQuery(Site.PRIMARY, Site.class).getResultStream().findFirst().ifPresent(other -> {
-                throw new ConflictException("site " + other.id() + " is the primary server already; there is only one");
-            });
+            refuseSecondPrimary(registration.id());
         }
         Site site = new Site(registration.id(), name, type, passwords.siteHash(password), primary);
         em.persist(site);
         return site;
+    }
+
+    /**
+     * Flags a remote site as the primary server of a mirrored set-up, or clears the flag (the central server is then
+     * primary again).
+     */
+    public Site changePrimary(int id, boolean primary) {
+        Site site = find(id);
+        if (site.isCentral()) {
+            throw new ConflictException("the central server is primary whenever no remote site is flagged primary;"
+                    + " clear the flag of the remote site instead");
+        }
+        if (primary) {
+            refuseSecondPrimary(id);
+        }
+        site.changePrimary(primary);
+        return site;
+    }
+
+    private void refuseSecondPrimary(int candidate) {
+        em.createNamedQuery(Site.PRIMARY, Site.class).getResultStream()
+                .filter(other -> other.id() != candidate).findFirst().ifPresent(other -> {
+                    throw new ConflictException("site " + other.id() + " is the primary server already; there is only one");
+                });
     }
 
     public List<Site> all() {

@@ -93,6 +93,10 @@ public class Site {
         this.passwordHash = passwordHash;
     }
 
+    public void changePrimary(boolean primary) {
+        this.primary = primary;
+    }
+
     /** Counts records this site pushed that the ownership rules refused. */
     public void countRefusals(int refused) {
         this.refusedRecords += refused;

@@ -5,6 +5,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -57,6 +58,16 @@ public class SitesResource {
         }
         sites.changePassword(id, change.password());
         return Response.noContent().build();
+    }
+
+    /** Not in the first contract: flags a remote site primary (a mirrored set-up) or clears the flag. */
+    @PUT
+    @Path("{id}/primary")
+    public SiteView changePrimary(@PathParam("id") int id, PrimaryChange change) {
+        if (change == null || change.primary() == null) {
+            throw new InvalidRequestException("the request body must be {\"primary\": true|false}");
+        }
+        return view(sites.changePrimary(id, change.primary()));
     }
 
     @DELETE

@@ -1,0 +1,164 @@
+package org.supplysync.record.control;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.Test;
+import org.supplysync.datatype.entity.DataType;
+import org.supplysync.datatype.entity.DataTypeKind;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The ownership rules over the seed's set-up: site 1 is the central, stores A and E are active on it,
+ * B and F on site 2, C and D on site 3. */
+class OwnershipPolicyTest {
+
+    private static final DataType ITEM = type("item", DataTypeKind.CENTRAL, null, null, null, null);
+    private static final DataType NAME = type("name", DataTypeKind.CENTRAL, null, null, null, "ID");
+    private static final DataType STORE_PREF = type("pref", DataTypeKind.CENTRAL_STORE, "store_ID", null, null, null);
+    private static final DataType VISIBILITY = type("name_store_join", DataTypeKind.CENTRAL_STORE, "store_ID", null, null, "name_ID");
+    private static final DataType TRANSACT = type("transact", DataTypeKind.STORE, "store_ID", null, null, null);
+    private static final DataType TRANS_LINE = type("trans_line", DataTypeKind.STORE, null, "transact", "transaction_ID", null);
+    private static final DataType INSURANCE = type("nameInsuranceJoin", DataTypeKind.PATIENT, null, null, null, "nameID");
+    private static final DataType PREFERENCE = type("preference", DataTypeKind.LOCAL, null, null, null, null);
+    private static final DataType SITE = type("site", DataTypeKind.SYNC, null, null, null, null);
+    private static final DataType MESSAGE = type("message", DataTypeKind.MESSAGE, "toStoreID", null, null, null);
+
+    private final SeedFacts facts = new SeedFacts();
+
+    @Test
+    void centralDataIsChangedOnThePrimaryOnly() {
+        assertThat(OwnershipPolicy.check(ITEM, "I1", row("ID", "I1"), 1, facts)).isInstanceOf(Verdict.Accepted.class);
+        assertThat(reason(OwnershipPolicy.check(ITEM, "I1", row("ID", "I1"), 2, facts)))
+                .contains("primary server (site 1)");
+    }
+
+    @Test
+    void inAMirroredSetUpThePrimaryRemoteSiteOwnsCentralAndCentralStoreData() {
+        facts.primary = 2;
+        assertThat(OwnershipPolicy.check(ITEM, "I1", row("ID", "I1"), 2, facts)).isInstanceOf(Verdict.Accepted.class);
+        assertThat(OwnershipPolicy.check(ITEM, "I1", row("ID", "I1"), 1, facts)).isInstanceOf(Verdict.Refused.class);
+        assertThat(OwnershipPolicy.check(STORE_PREF, "P", row("store_ID", "A"), 1, facts)).isInstanceOf(Verdict.Refused.class);
+        assertThat(OwnershipPolicy.check(STORE_PREF, "P", row("store_ID", "A"), 2, facts)).isInstanceOf(Verdict.Accepted.class);
+    }
+
+    @Test
+    void storeDataIsChangedWhereTheStoreIsActive() {
+        assertThat(OwnershipPolicy.check(TRANSACT, "T1", row("store_ID", "B"), 2, facts))
+                .isEqualTo(new Verdict.Accepted("B", null));
+        assertThat(reason(OwnershipPolicy.check(TRANSACT, "T1", row("store_ID", "B"), 3, facts)))
+                .contains("store B is active on site 2");
+        assertThat(reason(OwnershipPolicy.check(TRANSACT, "T1", row("store_ID", "A"), 2, facts)))
+                .contains("store A is active on site 1");
+        assertThat(reason(OwnershipPolicy.check(TRANSACT, "T1", row("store_ID", "NOWHERE"), 2, facts)))
+                .contains("unknown");
+        assertThat(reason(OwnershipPolicy.check(TRANSACT, "T1", row("comment", "no store"), 2, facts)))
+                .contains("names no store");
+    }
+
+    @Test
+    void aRecordCannotMoveToAStoreActiveElsewhere() {
+        facts.records.put("transact/T1", new OwnershipFacts.KnownRecord("C", null, 3));
+        assertThat(reason(OwnershipPolicy.check(TRANSACT, "T1", row("store_ID", "B"), 2, facts)))
+                .contains("belongs to store C");
+        // Between two stores of the same site it may.
+        facts.records.put("transact/T2", new OwnershipFacts.KnownRecord("F", null, 2));
+        assertThat(OwnershipPolicy.check(TRANSACT, "T2", row("store_ID", "B"), 2, facts)).isInstanceOf(Verdict.Accepted.class);
+    }
+
+    @Test
+    void linesBelongToTheirParentsStore() {
+        facts.records.put("transact/T1", new OwnershipFacts.KnownRecord("B", null, 2));
+        assertThat(OwnershipPolicy.check(TRANS_LINE, "L1", row("transaction_ID", "T1"), 2, facts))
+                .isEqualTo(new Verdict.Accepted("B", null));
+        assertThat(OwnershipPolicy.check(TRANS_LINE, "L1", row("transaction_ID", "T1"), 3, facts))
+                .isInstanceOf(Verdict.Refused.class);
+        assertThat(reason(OwnershipPolicy.check(TRANS_LINE, "L2", row("transaction_ID", "UNKNOWN"), 2, facts)))
+                .contains("does not hold");
+    }
+
+    @Test
+    void patientDataIsChangedWhereTheHomeStoreIsActive() {
+        JsonObject patient = Json.createObjectBuilder().add("ID", "PAT1").add("type", "patient")
+                .add("supplying_store_id", "D").build();
+        assertThat(OwnershipPolicy.check(NAME, "PAT1", patient, 3, facts)).isEqualTo(new Verdict.Accepted("D", "PAT1"));
+        assertThat(reason(OwnershipPolicy.check(NAME, "PAT1", patient, 2, facts))).contains("home store D");
+
+        facts.homeStores.put("PAT1", "D");
+        assertThat(OwnershipPolicy.check(INSURANCE, "NIJ1", row("nameID", "PAT1"), 3, facts))
+                .isEqualTo(new Verdict.Accepted("D", "PAT1"));
+        assertThat(OwnershipPolicy.check(INSURANCE, "NIJ1", row("nameID", "PAT1"), 1, facts))
+                .isInstanceOf(Verdict.Refused.class);
+    }
+
+    @Test
+    void newVisibilityOfAPatientInTheSitesOwnStoreIsPatientData() {
+        facts.patients.put("PAT1", true);
+        JsonObject join = Json.createObjectBuilder().add("name_ID", "PAT1").add("store_ID", "C").build();
+        assertThat(OwnershipPolicy.check(VISIBILITY, "J1", join, 3, facts)).isEqualTo(new Verdict.Accepted("C", "PAT1"));
+        // In a store of another site it is central-store data again: the primary's.
+        assertThat(OwnershipPolicy.check(VISIBILITY, "J1", join, 2, facts)).isInstanceOf(Verdict.Refused.class);
+        // Visibility of a store or supplier is the primary's.
+        JsonObject supplier = Json.createObjectBuilder().add("name_ID", "SUPPLIER").add("store_ID", "C").build();
+        assertThat(OwnershipPolicy.check(VISIBILITY, "J2", supplier, 3, facts)).isInstanceOf(Verdict.Refused.class);
+    }
+
+    @Test
+    void localAndSyncDataAreRefusedAndMessagesAreAnySites() {
+        assertThat(reason(OwnershipPolicy.check(PREFERENCE, "P", row("ID", "P"), 2, facts))).contains("local data");
+        assertThat(reason(OwnershipPolicy.check(SITE, "S", row("ID", "S"), 1, facts))).contains("sync data");
+        assertThat(OwnershipPolicy.check(MESSAGE, "M", row("toStoreID", "B"), 3, facts))
+                .isEqualTo(new Verdict.Accepted("B", null));
+    }
+
+    private static String reason(Verdict verdict) {
+        assertThat(verdict).isInstanceOf(Verdict.Refused.class);
+        return ((Verdict.Refused) verdict).reason();
+    }
+
+    private static JsonObject row(String field, String value) {
+        return Json.createObjectBuilder().add(field, value).build();
+    }
+
+    private static DataType type(String table, DataTypeKind kind, String storeField, String parentTable,
+                                 String parentField, String patientField) {
+        return new DataType(table, kind, storeField, parentTable, parentField, null, patientField, false, false);
+    }
+
+    /** The seed's stores and sites, and whatever a test puts in the central copy. */
+    private static final class SeedFacts implements OwnershipFacts {
+        int primary = 1;
+        final Map<String, Integer> activeSites = Map.of("A", 1, "E", 1, "B", 2, "F", 2, "C", 3, "D", 3);
+        final Map<String, KnownRecord> records = new HashMap<>();
+        final Map<String, String> homeStores = new HashMap<>();
+        final Map<String, Boolean> patients = new HashMap<>();
+
+        @Override
+        public int primarySiteId() {
+            return primary;
+        }
+
+        @Override
+        public Optional<Integer> activeSiteOf(String storeId) {
+            return Optional.ofNullable(activeSites.get(storeId));
+        }
+
+        @Override
+        public Optional<KnownRecord> known(String tableName, String recordId) {
+            return Optional.ofNullable(records.get(tableName + "/" + recordId));
+        }
+
+        @Override
+        public Optional<String> homeStoreOf(String patientId) {
+            return Optional.ofNullable(homeStores.get(patientId));
+        }
+
+        @Override
+        public boolean isPatient(String nameId) {
+            return patients.getOrDefault(nameId, false);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package org.supplysync.it;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static io.restassured.RestAssured.given;
+
+/** The deployed server's admin API, for tests: who calls, and the fixtures they create. */
+final class Api {
+
+    static final String BASE_URI = System.getProperty("supplysync.it.baseUri", "http://localhost:28080");
+    static final String ADMIN_PASSWORD = System.getProperty("supplysync.it.adminPassword", "it-admin-secret");
+
+    /** Site ids unique to this run: the database outlives deployments and runs. */
+    private static final AtomicInteger NEXT_SITE = new AtomicInteger(
+            1_000 + (int) (System.currentTimeMillis() / 1000 % 1_000_000) * 100);
+
+    private Api() {
+    }
+
+    static RequestSpecification anonymous() {
+        return given().baseUri(BASE_URI).contentType(ContentType.JSON);
+    }
+
+    static RequestSpecification admin() {
+        return anonymous().auth().preemptive().basic("admin", ADMIN_PASSWORD);
+    }
+
+    /** As an mSupply remote site authenticates: site name and the SHA-256 hex of its password. */
+    static RequestSpecification site(String name, String password) {
+        return anonymous().auth().preemptive().basic(name, sha256Hex(password));
+    }
+
+    static int newSiteId() {
+        return NEXT_SITE.getAndIncrement();
+    }
+
+    static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Creates a site and returns its id. */
+    static int createSite(String type, String password) {
+        int id = newSiteId();
+        admin().body(Map.of("id", id, "name", unique("site" + id), "type", type, "password", password, "primary", false))
+                .post("/api/sites").then().statusCode(201);
+        return id;
+    }
+
+    /** Creates a store active on the site and returns its id; its name record id is "N_" + the store id. */
+    static String createStore(int activeSiteId) {
+        String id = unique("STORE");
+        admin().body(Map.of("id", id, "code", id, "name", "Store " + id, "nameId", "N_" + id,
+                        "activeSiteId", activeSiteId, "dispensary", false, "includeTransactions", true))
+                .post("/api/stores").then().statusCode(201);
+        return id;
+    }
+
+    /** Makes store {@code visible}'s name visible (or not) in store {@code in}, through a central name_store_join. */
+    static void setVisibility(String joinId, String visible, String in, boolean active) {
+        admin().body(Map.of("data", java.util.List.of(Map.of(
+                        "tableName", "name_store_join", "recordId", joinId, "action", "Update",
+                        "recordData", Map.of("ID", joinId, "name_ID", "N_" + visible, "store_ID", in, "inactive", !active)))))
+                .post("/api/records").then().statusCode(200);
+    }
+
+    static String sha256Hex(String password) {
+        try {
+            return HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(password.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
