@@ -14,7 +14,7 @@ CREATE TABLE site (
     refused_records BIGINT       NOT NULL DEFAULT 0,
     created_at      DATETIME(3)  NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
     version         BIGINT       NOT NULL DEFAULT 0,
-    CONSTRAINT pk_site PRIMARY KEY (id),
+    PRIMARY KEY (id),
     CONSTRAINT uk_site_name UNIQUE (name),
     CONSTRAINT uk_site_uuid UNIQUE (uuid),
     CONSTRAINT ck_site_type CHECK (type IN ('DESKTOP', 'MOBILE')),
@@ -34,7 +34,7 @@ CREATE TABLE store (
     include_transactions BOOLEAN      NOT NULL DEFAULT TRUE,
     created_at           DATETIME(3)  NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
     version              BIGINT       NOT NULL DEFAULT 0,
-    CONSTRAINT pk_store PRIMARY KEY (id),
+    PRIMARY KEY (id),
     CONSTRAINT uk_store_name_id UNIQUE (name_id),
     CONSTRAINT fk_store_active_site FOREIGN KEY (active_site_id) REFERENCES site (id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
@@ -45,7 +45,7 @@ CREATE TABLE store_sync_with (
     store_id VARCHAR(128) NOT NULL,
     site_id  INT          NOT NULL,
     type     VARCHAR(20)  NOT NULL,
-    CONSTRAINT pk_store_sync_with PRIMARY KEY (store_id, site_id),
+    PRIMARY KEY (store_id, site_id),
     CONSTRAINT fk_sync_with_store FOREIGN KEY (store_id) REFERENCES store (id) ON DELETE CASCADE,
     CONSTRAINT fk_sync_with_site FOREIGN KEY (site_id) REFERENCES site (id) ON DELETE CASCADE,
     CONSTRAINT ck_sync_with_type CHECK (type IN ('ACTIVE_COLLECTOR', 'TRANSFER'))
@@ -58,7 +58,7 @@ CREATE TABLE name_visibility (
     join_id  VARCHAR(128) NOT NULL,
     name_id  VARCHAR(128) NOT NULL,
     store_id VARCHAR(128) NOT NULL,
-    CONSTRAINT pk_name_visibility PRIMARY KEY (join_id)
+    PRIMARY KEY (join_id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 CREATE INDEX ix_visibility_name ON name_visibility (name_id, store_id);
 CREATE INDEX ix_visibility_store ON name_visibility (store_id);
@@ -74,7 +74,7 @@ CREATE TABLE sync_record (
     data           LONGTEXT     NOT NULL,
     version        BIGINT       NOT NULL DEFAULT 1,
     updated_at     DATETIME(3)  NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
-    CONSTRAINT pk_sync_record PRIMARY KEY (table_name, record_id),
+    PRIMARY KEY (table_name, record_id),
     CONSTRAINT ck_sync_record_json CHECK (JSON_VALID(data))
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 CREATE INDEX ix_sync_record_store ON sync_record (store_id);
@@ -84,7 +84,7 @@ CREATE TABLE administrator (
     username      VARCHAR(100) NOT NULL,
     password_hash VARCHAR(512) NOT NULL,
     created_at    DATETIME(3)  NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
-    CONSTRAINT pk_administrator PRIMARY KEY (username)
+    PRIMARY KEY (username)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
 -- The data-type registry: every synced mSupply table and the seed's type that decides who may change it and
@@ -108,7 +108,7 @@ CREATE TABLE data_type (
     transaction_data BOOLEAN      NOT NULL DEFAULT FALSE,
     seed_row         VARCHAR(200) NOT NULL,
     notes            VARCHAR(500) NULL,
-    CONSTRAINT pk_data_type PRIMARY KEY (table_name),
+    PRIMARY KEY (table_name),
     CONSTRAINT ck_data_type_type CHECK (type IN ('CENTRAL', 'CENTRAL_STORE', 'STORE', 'PATIENT', 'LOCAL', 'SYNC', 'MESSAGE'))
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 

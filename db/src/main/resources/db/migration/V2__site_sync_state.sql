@@ -1,7 +1,6 @@
--- What administrators watch per site: its queue, how far behind the central change log it is, and what it is doing.
+-- What administrators watch per site: how far behind the central change log it is, and what it is doing.
 ALTER TABLE site
-    ADD COLUMN queue_length          BIGINT      NOT NULL DEFAULT 0 AFTER refused_records,
-    ADD COLUMN central_cursor        BIGINT      NOT NULL DEFAULT 0 AFTER queue_length,
+    ADD COLUMN central_cursor        BIGINT      NOT NULL DEFAULT 0 AFTER refused_records,
     ADD COLUMN sync_status           VARCHAR(40) NOT NULL DEFAULT 'idle' AFTER central_cursor,
     ADD COLUMN initialisation_status VARCHAR(20) NOT NULL DEFAULT 'new' AFTER sync_status,
     ADD CONSTRAINT ck_site_sync_status

@@ -18,7 +18,7 @@ public class CentralRecords {
 
     public SyncRecord find(String tableName, String recordId) {
         SyncRecord record = em.find(SyncRecord.class, new SyncRecord.Key(tableName, recordId));
-        if (record == null) {
+        if (record == null || !record.isHeld()) {
             throw UnknownResourceException.inPath("the central server holds no " + tableName + " " + recordId);
         }
         return record;
@@ -28,7 +28,7 @@ public class CentralRecords {
     public Map<String, Long> countByTable() {
         Map<String, Long> counts = new LinkedHashMap<>();
         em.createQuery("""
-                        select r.tableName, count(r) from SyncRecord r where r.deleted = false
+                        select r.tableName, count(r) from SyncRecord r where r.deleted = false and r.held = true
                         group by r.tableName order by r.tableName""", Object[].class)
                 .getResultList()
                 .forEach(row -> counts.put((String) row[0], (Long) row[1]));

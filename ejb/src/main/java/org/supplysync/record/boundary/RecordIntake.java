@@ -4,6 +4,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.supplysync.datatype.boundary.DataTypes;
@@ -11,11 +12,19 @@ import org.supplysync.datatype.entity.DataType;
 import org.supplysync.platform.UnknownResourceException;
 import org.supplysync.record.control.CentralCopy;
 import org.supplysync.record.control.CentralFacts;
+import org.supplysync.record.control.Envelope;
 import org.supplysync.record.control.IncomingRecord;
 import org.supplysync.record.control.OwnershipPolicy;
 import org.supplysync.record.control.RecordAction;
+import org.supplysync.record.control.RecordNormaliser;
 import org.supplysync.record.control.Verdict;
 import org.supplysync.record.entity.SyncRecord;
+import org.supplysync.routing.control.CentralChangeLog;
+import org.supplysync.routing.control.CentralRoutingFacts;
+import org.supplysync.routing.control.OutboundQueues;
+import org.supplysync.routing.control.OutboundRecord;
+import org.supplysync.routing.control.Route;
+import org.supplysync.routing.control.RoutingPolicy;
 import org.supplysync.site.entity.Site;
 import org.supplysync.store.control.VisibilityIndex;
 
@@ -24,11 +33,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
- * Takes a batch of records from one site: checks each against the ownership rules, keeps what the site may change
- * in the central copy, and reports every refusal. One transaction: the batch integrates whole or not at all, and a
- * refused record never stops the others.
+ * Integrates a batch of records from one site: checks each against the ownership rules, keeps what the central copy
+ * should hold, routes every accepted change to the change log or the sites' queues, and records every refusal.
+ * One transaction: the batch integrates whole or not at all, and a refused record never stops the others.
  */
 @Stateless
 public class RecordIntake {
@@ -45,111 +55,152 @@ public class RecordIntake {
     @Inject
     VisibilityIndex visibility;
 
+    @Inject
+    CentralChangeLog changeLog;
+
+    @Inject
+    OutboundQueues outboundQueues;
+
+    @Inject
+    Refusals refusals;
+
     public IntakeReport intake(int siteId, List<IncomingRecord> records) {
         Site site = em.find(Site.class, siteId);
         if (site == null) {
             throw UnknownResourceException.inPath("there is no site " + siteId);
         }
-        Map<String, DataType> registry = dataTypes.byTableName();
-        CentralFacts facts = new CentralFacts(em);
-        List<Refusal> refused = new ArrayList<>();
-        int accepted = 0;
+        Batch batch = new Batch(siteId, dataTypes.byTableName(), new CentralFacts(em), new CentralRoutingFacts(em));
+        centralCopy.prefetch(records);
         // Lines follow their parent's owner, so parents in the same batch go first.
         List<IncomingRecord> ordered = new ArrayList<>(records);
-        ordered.sort(Comparator.comparing(r -> isLine(registry.get(r.tableName()))));
+        ordered.sort(Comparator.comparing(r -> isLine(batch.registry.get(r.tableName()))));
         for (IncomingRecord record : ordered) {
-            Optional<String> problem = take(siteId, record, registry, facts);
-            if (problem.isPresent()) {
-                refused.add(new Refusal(record.tableName(), record.recordId(), problem.get()));
-            } else {
-                accepted++;
-            }
+            take(batch, record).ifPresentOrElse(
+                    reason -> batch.refused.add(new Refusal(record.tableName(), record.recordId(), reason)),
+                    () -> batch.accepted++);
         }
-        if (!refused.isEmpty()) {
-            site.countRefusals(refused.size());
-        }
-        return new IntakeReport(accepted, refused);
+        batch.outbound.forEach(outboundQueues::send);
+        refusals.record(siteId, batch.refused);
+        return new IntakeReport(batch.accepted, batch.refused);
     }
 
     /** Integrates one record; the reason it was refused, if it was. */
-    private Optional<String> take(int siteId, IncomingRecord record, Map<String, DataType> registry, CentralFacts facts) {
-        if (record.tableName() == null || record.tableName().isBlank()) {
-            return Optional.of("tableName is missing");
+    private Optional<String> take(Batch batch, IncomingRecord record) {
+        Optional<String> problem = Envelope.problem(record, batch.registry);
+        if (problem.isPresent()) {
+            return problem;
         }
-        if (record.recordId() == null || record.recordId().isBlank()) {
-            return Optional.of("recordId is missing");
-        }
-        DataType type = registry.get(record.tableName());
-        if (type == null) {
-            return Optional.of("unknown table " + record.tableName() + ": it is not in the data-type registry");
-        }
-        Optional<RecordAction> action = RecordAction.parse(record.action());
-        if (action.isEmpty()) {
-            return Optional.of("unknown action \"" + record.action() + "\": insert, update, delete or merge");
-        }
+        DataType type = batch.registry.get(record.tableName());
+        RecordAction action = RecordAction.parse(record.action()).orElseThrow();
         JsonObject pushed = record.recordData() == null ? JsonObject.EMPTY_JSON_OBJECT : record.recordData();
-        return switch (action.get()) {
-            case UPSERT -> upsert(siteId, type, record.recordId(), pushed, facts);
-            case DELETE -> delete(siteId, type, record.recordId(), facts);
-            case MERGE -> merge(siteId, type, record.recordId(), pushed, facts);
+        return switch (action) {
+            case UPSERT -> upsert(batch, type, record.recordId(), RecordNormaliser.normalise(pushed));
+            case DELETE -> delete(batch, type, record.recordId());
+            case MERGE -> merge(batch, type, record.recordId(), pushed);
         };
     }
 
-    private Optional<String> upsert(int siteId, DataType type, String recordId, JsonObject data, CentralFacts facts) {
-        Verdict verdict = OwnershipPolicy.check(type, recordId, data, siteId, facts);
+    private Optional<String> upsert(Batch batch, DataType type, String recordId, JsonObject data) {
+        Verdict verdict = OwnershipPolicy.check(type, recordId, data, batch.siteId, batch.facts);
         if (verdict instanceof Verdict.Refused refusal) {
             return Optional.of(refusal.reason());
         }
         Verdict.Accepted owner = (Verdict.Accepted) verdict;
-        centralCopy.write(type.tableName(), recordId, data.toString(), owner.storeId(), owner.patientId(), siteId);
-        afterChange(type, recordId, data, false);
+        Route route = RoutingPolicy.route(type, data, owner.storeId(), owner.patientId(), batch.siteId, batch.routing);
+        centralCopy.write(type.tableName(), recordId, route.heldCentrally() ? data.toString() : skeleton(type, data),
+                owner.storeId(), owner.patientId(), batch.siteId, route.heldCentrally());
+        if ("name_store_join".equals(type.tableName())) {
+            visibility.joinChanged(recordId, data, false);
+        }
+        send(batch, type, route, recordId, false, "update", data.toString());
         return Optional.empty();
     }
 
-    private Optional<String> delete(int siteId, DataType type, String recordId, CentralFacts facts) {
+    private Optional<String> delete(Batch batch, DataType type, String recordId) {
         Optional<SyncRecord> known = centralCopy.find(type.tableName(), recordId);
         if (known.isEmpty()) {
             // Made and deleted between two syncs, or never sent: there is nothing to delete or route.
             return Optional.empty();
         }
-        JsonObject last = parse(known.get().data());
-        Verdict verdict = OwnershipPolicy.check(type, recordId, last, siteId, facts);
+        JsonObject last = CentralCopy.parse(known.get().data());
+        Verdict verdict = OwnershipPolicy.check(type, recordId, last, batch.siteId, batch.facts);
         if (verdict instanceof Verdict.Refused refusal) {
             return Optional.of(refusal.reason());
         }
-        centralCopy.delete(type.tableName(), recordId, siteId);
-        afterChange(type, recordId, last, true);
+        Verdict.Accepted owner = (Verdict.Accepted) verdict;
+        Route route = RoutingPolicy.route(type, last, owner.storeId(), owner.patientId(), batch.siteId, batch.routing);
+        centralCopy.delete(type.tableName(), recordId, batch.siteId);
+        if ("name_store_join".equals(type.tableName())) {
+            visibility.joinChanged(recordId, last, true);
+        }
+        send(batch, type, route, recordId, false, "delete", "{}");
         return Optional.empty();
     }
 
-    private Optional<String> merge(int siteId, DataType type, String recordId, JsonObject merge, CentralFacts facts) {
+    private Optional<String> merge(Batch batch, DataType type, String recordId, JsonObject merge) {
         String keep = merge.getString("mergeIdToKeep", "");
         String gone = merge.getString("mergeIdToDelete", "");
         if (keep.isEmpty() || gone.isEmpty()) {
             return Optional.of("merge needs mergeIdToKeep and mergeIdToDelete in recordData");
         }
-        JsonObject kept = centralCopy.find(type.tableName(), keep).map(r -> parse(r.data())).orElse(merge);
-        Verdict verdict = OwnershipPolicy.check(type, keep, kept, siteId, facts);
+        JsonObject kept = centralCopy.find(type.tableName(), keep).map(r -> CentralCopy.parse(r.data())).orElse(merge);
+        Verdict verdict = OwnershipPolicy.check(type, keep, kept, batch.siteId, batch.facts);
         if (verdict instanceof Verdict.Refused refusal) {
             return Optional.of(refusal.reason());
         }
-        centralCopy.delete(type.tableName(), gone, siteId);
+        Verdict.Accepted owner = (Verdict.Accepted) verdict;
+        Route route = RoutingPolicy.route(type, kept, owner.storeId(), owner.patientId(), batch.siteId, batch.routing);
+        centralCopy.delete(type.tableName(), gone, batch.siteId);
+        JsonObject wire = Json.createObjectBuilder().add("mergeIdToKeep", keep).add("mergeIdToDelete", gone).build();
+        // Logged under the merged-away id: every merge into the same record is a change of its own.
+        send(batch, type, route, gone, true, "merge", wire.toString());
         return Optional.empty();
     }
 
-    private void afterChange(DataType type, String recordId, JsonObject data, boolean deleted) {
-        if ("name_store_join".equals(type.tableName())) {
-            visibility.joinChanged(recordId, data, deleted);
+    private void send(Batch batch, DataType type, Route route, String recordId, boolean merge, String action, String data) {
+        if (route.centralChangeLog()) {
+            changeLog.record(type.tableName(), recordId, merge, action, data, batch.siteId, type.isDispensaryOnly());
         }
+        String wireId = merge ? CentralCopy.parse(data).getString("mergeIdToKeep") : recordId;
+        for (int site : route.sites()) {
+            batch.outbound.computeIfAbsent(site, s -> new ArrayList<>())
+                    .add(new OutboundRecord(type.tableName(), wireId, action, data));
+        }
+    }
+
+    /**
+     * What the central copy remembers of a record it does not hold: only the fields that say whose it is and
+     * where it goes, so that its lines can still be checked and routed.
+     */
+    private static String skeleton(DataType type, JsonObject data) {
+        JsonObjectBuilder kept = Json.createObjectBuilder();
+        for (String field : new String[]{type.storeField(), type.parentField(), type.transferField(), type.patientField()}) {
+            if (field != null && data.containsKey(field)) {
+                kept.add(field, data.get(field));
+            }
+        }
+        return kept.build().toString();
     }
 
     private static boolean isLine(DataType type) {
         return type != null && type.parentTable() != null;
     }
 
-    private static JsonObject parse(String json) {
-        try (var reader = Json.createReader(new java.io.StringReader(json))) {
-            return reader.readObject();
+    /** The state of one intake: what it knows, what it decided, what it will send. */
+    private static final class Batch {
+        final int siteId;
+        final Map<String, DataType> registry;
+        final CentralFacts facts;
+        final CentralRoutingFacts routing;
+        final Map<Integer, List<OutboundRecord>> outbound = new TreeMap<>();
+        final List<Refusal> refused = new ArrayList<>();
+        int accepted;
+
+        Batch(int siteId, Map<String, DataType> registry, CentralFacts facts, CentralRoutingFacts routing) {
+            this.siteId = siteId;
+            this.registry = registry;
+            this.facts = facts;
+            this.routing = routing;
         }
     }
 }

@@ -16,7 +16,7 @@ import java.util.Optional;
 public class CentralFacts implements OwnershipFacts {
 
     private final EntityManager em;
-    private final Map<String, Optional<Integer>> activeSites = new HashMap<>();
+    private final Map<String, Optional<Store>> stores = new HashMap<>();
     private Integer primarySiteId;
 
     public CentralFacts(EntityManager em) {
@@ -34,8 +34,16 @@ public class CentralFacts implements OwnershipFacts {
 
     @Override
     public Optional<Integer> activeSiteOf(String storeId) {
-        return activeSites.computeIfAbsent(storeId,
-                id -> Optional.ofNullable(em.find(Store.class, id)).map(Store::activeSiteId));
+        return store(storeId).map(Store::activeSiteId);
+    }
+
+    @Override
+    public boolean sendsTransactions(String storeId) {
+        return store(storeId).map(Store::sendsTransactions).orElse(true);
+    }
+
+    private Optional<Store> store(String storeId) {
+        return stores.computeIfAbsent(storeId, id -> Optional.ofNullable(em.find(Store.class, id)));
     }
 
     @Override

@@ -17,6 +17,12 @@ public interface OwnershipFacts {
     /** The home store of a patient or prescriber the central copy holds. */
     Optional<String> homeStoreOf(String patientId);
 
+    /**
+     * Whether the store's transactions, prescriptions, stock and stocktakes go to the central server (a dispensary
+     * can have that turned off).
+     */
+    boolean sendsTransactions(String storeId);
+
     /** Whether the name is a patient in the central copy. */
     boolean isPatient(String nameId);
 

@@ -75,6 +75,10 @@ public final class OwnershipPolicy {
             return Verdict.refused("store data: store " + storeId + " is active on site " + activeSite.get()
                     + "; only that site may change " + table + " " + recordId);
         }
+        if (type.isTransactionData() && !facts.sendsTransactions(storeId)) {
+            return Verdict.refused("store data: store " + storeId + " does not include transactions in sync; its "
+                    + table + " records are not sent to the central server");
+        }
         Optional<String> previousStore = facts.known(table, recordId).map(OwnershipFacts.KnownRecord::storeId);
         if (previousStore.isPresent() && !previousStore.get().equals(storeId)
                 && facts.activeSiteOf(previousStore.get()).orElse(-1) != site) {

@@ -41,6 +41,10 @@ public class SyncRecord {
     @Column(nullable = false)
     private boolean deleted;
 
+    /** False when the central server only knows whose the record is (its copy of the store is not a collector). */
+    @Column(nullable = false)
+    private boolean held = true;
+
     /** The mSupply row as JSON ({@code recordData}). */
     @Column(nullable = false)
     private String data;
@@ -60,8 +64,9 @@ public class SyncRecord {
     }
 
     /** Records a new version of the row, pushed by or made on {@code originSiteId}. */
-    public void write(String data, String storeId, String patientId, int originSiteId) {
+    public void write(String data, String storeId, String patientId, int originSiteId, boolean held) {
         this.data = data;
+        this.held = held;
         this.storeId = storeId;
         this.patientId = patientId;
         this.originSiteId = originSiteId;
@@ -101,6 +106,10 @@ public class SyncRecord {
 
     public int originSiteId() {
         return originSiteId;
+    }
+
+    public boolean isHeld() {
+        return held;
     }
 
     public boolean isDeleted() {

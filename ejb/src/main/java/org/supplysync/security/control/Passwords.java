@@ -21,6 +21,11 @@ import java.util.Map;
 @ApplicationScoped
 public class Passwords {
 
+    private static final int MAX_REMEMBERED = 10_000;
+
+    /** Successful verifications; a changed password has another hash, so it never matches an old entry. */
+    private final Map<String, Boolean> verified = new java.util.concurrent.ConcurrentHashMap<>();
+
     @Inject
     Pbkdf2PasswordHash pbkdf2;
 
@@ -42,7 +47,22 @@ public class Passwords {
     }
 
     public boolean verify(String secret, String hash) {
-        return secret != null && hash != null && pbkdf2.verify(secret.toCharArray(), hash);
+        if (secret == null || hash == null) {
+            return false;
+        }
+        // Sites authenticate on every call; the slow hash is worked out once per (hash, secret), not per request.
+        String key = hash + '\n' + sha256Hex(secret);
+        if (verified.containsKey(key)) {
+            return true;
+        }
+        boolean valid = pbkdf2.verify(secret.toCharArray(), hash);
+        if (valid) {
+            if (verified.size() > MAX_REMEMBERED) {
+                verified.clear();
+            }
+            verified.put(key, Boolean.TRUE);
+        }
+        return valid;
     }
 
     /** The slow hash stored for a site whose password is {@code password}. */

@@ -14,6 +14,7 @@ import org.supplysync.site.entity.SiteType;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** Registers remote sites and looks after their credentials. */
 @Stateless
@@ -54,6 +55,8 @@ public class Sites {
         }
         Site site = new Site(registration.id(), name, type, passwords.siteHash(password), primary);
         em.persist(site);
+        em.flush();
+        em.createNativeQuery("insert into site_queue (site_id) values (?)").setParameter(1, site.id()).executeUpdate();
         return site;
     }
 
@@ -81,6 +84,34 @@ public class Sites {
                 });
     }
 
+    public Optional<Site> named(String name) {
+        return em.createNamedQuery(Site.BY_NAME, Site.class).setParameter("name", name).getResultStream().findFirst();
+    }
+
+    /**
+     * Records an authenticated call from the site: binds the device on first use, refuses another device after that,
+     * and notes the time of contact. False when the hardware id does not match the bound one.
+     */
+    public boolean contact(int siteId, String hardwareId) {
+        Site site = find(siteId);
+        boolean presented = hardwareId != null && !hardwareId.isBlank();
+        if (site.hardwareId() == null && presented) {
+            // Bound once: of two first calls racing, the one that loses finds the other's id bound.
+            int bound = em.createNativeQuery("update site set hardware_id = ? where id = ? and hardware_id is null")
+                    .setParameter(1, hardwareId).setParameter(2, siteId).executeUpdate();
+            if (bound == 0) {
+                em.refresh(site);
+            }
+        }
+        String boundId = site.hardwareId() != null ? site.hardwareId() : (presented ? hardwareId : null);
+        if (boundId != null && !boundId.equals(hardwareId)) {
+            return false;
+        }
+        em.createNativeQuery("update site set last_contact = utc_timestamp(3) where id = ?").setParameter(1, siteId)
+                .executeUpdate();
+        return true;
+    }
+
     public List<Site> all() {
         return em.createNamedQuery(Site.ALL, Site.class).getResultList();
     }
@@ -103,14 +134,6 @@ public class Sites {
 
     public void unbindHardwareId(int id) {
         find(id).unbindHardwareId();
-    }
-
-    /**
-     * How many central changes the site has not pulled yet. There is no central change log before sync lands, so
-     * nothing to lag behind: the answer is 0 until then.
-     */
-    public long centralCursorLag(Site site) {
-        return 0;
     }
 
     /** The site that owns central data: the remote site flagged primary in a mirrored set-up, else the central. */

@@ -58,9 +58,6 @@ public class Site {
     @Column(name = "refused_records", nullable = false)
     private long refusedRecords;
 
-    @Column(name = "queue_length", nullable = false)
-    private long queueLength;
-
     @Column(name = "central_cursor", nullable = false)
     private long centralCursor;
 
@@ -95,11 +92,6 @@ public class Site {
 
     public void changePrimary(boolean primary) {
         this.primary = primary;
-    }
-
-    /** Counts records this site pushed that the ownership rules refused. */
-    public void countRefusals(int refused) {
-        this.refusedRecords += refused;
     }
 
     /** Frees the site to be bound to another device at its next sync. */
@@ -141,10 +133,6 @@ public class Site {
 
     public long refusedRecords() {
         return refusedRecords;
-    }
-
-    public long queueLength() {
-        return queueLength;
     }
 
     public long centralCursor() {

@@ -13,6 +13,7 @@ import org.supplysync.platform.UnknownResourceException;
 import org.supplysync.record.control.CentralCopy;
 import org.supplysync.site.entity.Site;
 import org.supplysync.site.entity.SiteType;
+import org.supplysync.store.control.StorePublisher;
 import org.supplysync.store.control.StoreRecords;
 import org.supplysync.store.control.SyncWithRules;
 import org.supplysync.store.entity.Store;
@@ -37,6 +38,9 @@ public class Stores {
 
     @Inject
     CentralCopy centralCopy;
+
+    @Inject
+    StorePublisher publisher;
 
     public Store create(StoreRegistration registration) {
         if (registration == null) {
@@ -83,6 +87,8 @@ public class Stores {
             em.persist(new SyncWith(id, Site.CENTRAL, SyncWithType.ACTIVE_COLLECTOR));
         }
         writeStoreRecords(store);
+        publisher.publishName(store);
+        publisher.sendStoreRecordTo(store, site.id());
         return store;
     }
 
@@ -140,6 +146,7 @@ public class Stores {
         }
         if (copy == null) {
             em.persist(new SyncWith(storeId, siteId, wanted));
+            publisher.sendStoreRecordTo(store, siteId);
         } else {
             copy.change(wanted);
         }
@@ -152,7 +159,7 @@ public class Stores {
     }
 
     private void write(String table, String id, JsonObject row, String storeId) {
-        centralCopy.write(table, id, row.toString(), storeId, null, Site.CENTRAL);
+        centralCopy.write(table, id, row.toString(), storeId, null, Site.CENTRAL, true);
     }
 
 

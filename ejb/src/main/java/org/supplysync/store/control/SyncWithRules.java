@@ -1,6 +1,7 @@
 package org.supplysync.store.control;
 
 import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.supplysync.site.entity.Site;
@@ -24,6 +25,9 @@ public class SyncWithRules {
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    StorePublisher publisher;
+
     /** Called after a name became visible in a store. */
     public void nameBecameVisible(String nameId, String visibleInStoreId) {
         Optional<Store> visible = storeNamed(nameId);
@@ -33,6 +37,7 @@ public class SyncWithRules {
         }
         if (typeOn(visible.get().id(), viewer.activeSiteId()) == SyncWithType.NONE) {
             em.persist(new SyncWith(visible.get().id(), viewer.activeSiteId(), SyncWithType.TRANSFER));
+            publisher.sendStoreRecordTo(visible.get(), viewer.activeSiteId());
         }
     }
 

@@ -157,6 +157,11 @@ class OwnershipPolicyTest {
         }
 
         @Override
+        public boolean sendsTransactions(String storeId) {
+            return !"DISPENSARY_WITHOUT_TRANSACTIONS".equals(storeId);
+        }
+
+        @Override
         public boolean isPatient(String nameId) {
             return patients.getOrDefault(nameId, false);
         }

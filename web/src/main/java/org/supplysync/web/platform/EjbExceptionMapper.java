@@ -2,7 +2,9 @@ package org.supplysync.web.platform;
 
 import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import org.supplysync.platform.SupplySyncException;
@@ -14,11 +16,15 @@ public class EjbExceptionMapper implements ExceptionMapper<EJBException> {
     @Inject
     UnexpectedFailureMapper unexpected;
 
+    @Context
+    UriInfo uri;
+
     @Override
     public Response toResponse(EJBException e) {
         Throwable cause = e.getCause() != null ? e.getCause() : e.getCausedByException();
         if (cause instanceof SupplySyncException refused) {
-            return Problems.response(refused.status(), refused.title(), refused.getMessage());
+            return ErrorResponses.of(uri, refused.status(), refused.title(), ErrorResponses.codeOf(refused.status()),
+                    refused.getMessage());
         }
         return unexpected.toResponse(e);
     }

@@ -1,6 +1,8 @@
 package org.supplysync.web.platform;
 
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import org.supplysync.platform.SupplySyncException;
@@ -9,8 +11,11 @@ import org.supplysync.platform.SupplySyncException;
 @Provider
 public class SupplySyncExceptionMapper implements ExceptionMapper<SupplySyncException> {
 
+    @Context
+    UriInfo uri;
+
     @Override
     public Response toResponse(SupplySyncException e) {
-        return Problems.response(e.status(), e.title(), e.getMessage());
+        return ErrorResponses.of(uri, e.status(), e.title(), ErrorResponses.codeOf(e.status()), e.getMessage());
     }
 }

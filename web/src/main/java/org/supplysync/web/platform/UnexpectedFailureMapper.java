@@ -1,7 +1,9 @@
 package org.supplysync.web.platform;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
@@ -19,10 +21,18 @@ public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(UnexpectedFailureMapper.class.getName());
 
+    @Context
+    UriInfo uri;
+
     @Override
     public Response toResponse(Throwable e) {
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "incident " + incident, e);
+        if (ErrorResponses.isSyncPath(uri)) {
+            return ErrorResponses.v5(500, "internal_error",
+                    "the server failed to handle this request; its log has the details under incident " + incident,
+                    jakarta.json.JsonValue.NULL);
+        }
         return Problems.incident(incident);
     }
 }

@@ -4,7 +4,9 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
@@ -18,11 +20,15 @@ public class UnreadableBodyMapper implements ExceptionMapper<ProcessingException
     @Inject
     UnexpectedFailureMapper unexpected;
 
+    @Context
+    UriInfo uri;
+
     @Override
     public Response toResponse(ProcessingException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof JsonException || cause instanceof JsonbException) {
-                return Problems.response(400, "Malformed JSON", "the request body could not be read as JSON: " + rootMessage(cause));
+                return ErrorResponses.of(uri, 400, "Malformed JSON", "invalid_json",
+                        "the request body could not be read as JSON: " + rootMessage(cause));
             }
         }
         return unexpected.toResponse(e);

@@ -1,7 +1,9 @@
 package org.supplysync.web.platform;
 
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
@@ -9,11 +11,15 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
 
+    @Context
+    UriInfo uri;
+
     @Override
     public Response toResponse(WebApplicationException e) {
         Response original = e.getResponse();
         Response.StatusType status = original.getStatusInfo();
-        Response.ResponseBuilder problem = Problems.build(status.getStatusCode(), status.getReasonPhrase(), detail(e));
+        Response.ResponseBuilder problem = Response.fromResponse(ErrorResponses.of(uri, status.getStatusCode(),
+                status.getReasonPhrase(), ErrorResponses.codeOf(status.getStatusCode()), detail(e)));
         original.getHeaders().forEach((name, values) -> {
             if (!"Content-Type".equalsIgnoreCase(name)) {
                 values.forEach(value -> problem.header(name, value));

@@ -11,10 +11,10 @@ public record SiteView(int id, String name, String type, boolean primary, boolea
                        String status) {
 
     /** {@code primary} is whether the site owns central data: the central server does unless a remote site is flagged. */
-    static SiteView of(Site site, boolean primary, long centralCursorLag) {
+    static SiteView of(Site site, boolean primary, long queueLength, long centralCursorLag) {
         return new SiteView(site.id(), site.name(), site.type().name().toLowerCase(Locale.ROOT), primary,
                 site.hardwareId() != null,
                 site.lastContact() == null ? null : site.lastContact().toInstant(ZoneOffset.UTC).toString(),
-                site.queueLength(), centralCursorLag, site.refusedRecords(), site.syncStatus());
+                queueLength, centralCursorLag, site.refusedRecords(), site.syncStatus());
     }
 }

@@ -9,11 +9,17 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.supplysync.central.boundary.CentralFeed;
 import org.supplysync.platform.InvalidRequestException;
+import org.supplysync.queue.boundary.SiteQueue;
+import org.supplysync.record.boundary.Refusal;
+import org.supplysync.record.boundary.Refusals;
 import org.supplysync.site.boundary.SiteRegistration;
 import org.supplysync.site.boundary.Sites;
 import org.supplysync.site.entity.Site;
@@ -31,6 +37,15 @@ public class SitesResource {
     @Inject
     Sites sites;
 
+    @Inject
+    CentralFeed centralFeed;
+
+    @Inject
+    SiteQueue siteQueue;
+
+    @Inject
+    Refusals refusals;
+
     @POST
     public Response register(SiteRegistration registration, @Context UriInfo uri) {
         Site site = sites.register(registration);
@@ -41,13 +56,22 @@ public class SitesResource {
     @GET
     public List<SiteView> all() {
         int primary = sites.primarySiteId();
-        return sites.all().stream().map(site -> SiteView.of(site, site.id() == primary, sites.centralCursorLag(site))).toList();
+        return sites.all().stream().map(site -> SiteView.of(site, site.id() == primary, siteQueue.length(site.id()),
+                centralFeed.lag(site))).toList();
     }
 
     @GET
     @Path("{id}")
     public SiteView one(@PathParam("id") int id) {
         return view(sites.find(id));
+    }
+
+    /** Not in the first contract: the site's latest refused records, newest first, with the rule each broke. */
+    @GET
+    @Path("{id}/refusals")
+    public List<Refusal> refusals(@PathParam("id") int id, @QueryParam("limit") @DefaultValue("100") int limit) {
+        sites.find(id);
+        return refusals.latest(id, Math.max(1, Math.min(limit, 1000)));
     }
 
     @POST
@@ -78,6 +102,6 @@ public class SitesResource {
     }
 
     private SiteView view(Site site) {
-        return SiteView.of(site, site.id() == sites.primarySiteId(), sites.centralCursorLag(site));
+        return SiteView.of(site, site.id() == sites.primarySiteId(), siteQueue.length(site.id()), centralFeed.lag(site));
     }
 }

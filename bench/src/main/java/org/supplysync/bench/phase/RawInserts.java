@@ -1,0 +1,87 @@
+package org.supplysync.bench.phase;
+
+import org.supplysync.bench.BenchmarkFailure;
+import org.supplysync.bench.workload.Workload;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The floor the server is measured against: the same rows written straight into the same MariaDB with JDBC batch
+ * inserts, one commit per batch, over as many connections as there are pushing threads. The scratch table has the
+ * same key, charset and collation as the server's record tables, and is dropped afterwards.
+ */
+public final class RawInserts {
+
+    static final String TABLE = "bench_raw_insert";
+
+    private final String url;
+    private final String user;
+    private final String password;
+    private final Workload workload;
+    private final int batchSize;
+    private final int connections;
+
+    public RawInserts(String url, String user, String password, Workload workload, int batchSize, int connections) {
+        // MariaDB Connector/J 3 has no rewriteBatchedStatements; its bulk protocol is what a batch should use.
+        this.url = url + (url.contains("?") ? "&" : "?") + "useBulkStmts=true";
+        this.user = user;
+        this.password = password;
+        this.workload = workload;
+        this.batchSize = batchSize;
+        this.connections = connections;
+    }
+
+    public Result run() {
+        try (Connection admin = DriverManager.getConnection(url, user, password); Statement ddl = admin.createStatement()) {
+            ddl.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " ("
+                    + " table_name VARCHAR(64) NOT NULL, record_id VARCHAR(128) NOT NULL,"
+                    + " store_id VARCHAR(128) NULL, data LONGTEXT NOT NULL,"
+                    + " PRIMARY KEY (table_name, record_id)"
+                    + ") ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin");
+            try {
+                return insertAll();
+            } finally {
+                ddl.execute("DROP TABLE IF EXISTS " + TABLE);
+            }
+        } catch (SQLException e) {
+            throw new BenchmarkFailure("raw inserts into " + url + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Result insertAll() {
+        List<Workload.Row> rows = workload.rows();
+        int batches = (rows.size() + batchSize - 1) / batchSize;
+        AtomicInteger nextBatch = new AtomicInteger();
+        long start = System.nanoTime();
+        Parallel.forEach(connections, connections, connection -> {
+            try (Connection db = DriverManager.getConnection(url, user, password);
+                 PreparedStatement insert = db.prepareStatement("INSERT INTO " + TABLE
+                         + " (table_name, record_id, store_id, data) VALUES (?, ?, ?, ?)")) {
+                db.setAutoCommit(false);
+                for (int batch = nextBatch.getAndIncrement(); batch < batches; batch = nextBatch.getAndIncrement()) {
+                    for (Workload.Row row : rows.subList(batch * batchSize, Math.min(rows.size(), (batch + 1) * batchSize))) {
+                        insert.setString(1, "Location");
+                        insert.setString(2, row.recordId());
+                        insert.setString(3, row.storeId());
+                        insert.setString(4, row.data());
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                    db.commit();
+                }
+            } catch (SQLException e) {
+                throw new BenchmarkFailure("raw inserts into " + url + ": " + e.getMessage(), e);
+            }
+        });
+        return new Result(rows.size(), System.nanoTime() - start, connections);
+    }
+
+    public record Result(long rows, long nanos, int connections) {
+    }
+}

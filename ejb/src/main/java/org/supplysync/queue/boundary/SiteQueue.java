@@ -1,0 +1,116 @@
+package org.supplysync.queue.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSConsumer;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
+import org.supplysync.record.control.CentralCopy;
+import org.supplysync.routing.control.OutboundQueues;
+import org.supplysync.routing.control.OutboundRecord;
+
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A site pulls its queue and acknowledges what it stored. The container cannot leave a JMS message unacknowledged
+ * across HTTP requests, so a pull moves messages from the site's JMS queue into its outbound records in the same
+ * (XA) transaction; a pull hands out outbound records oldest first; an acknowledgement deletes them. Until then
+ * they are handed out again, across restarts too.
+ */
+@Stateless
+public class SiteQueue {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    JMSContext jms;
+
+    @Inject
+    OutboundQueues queues;
+
+    public long length(int siteId) {
+        return queues.length(siteId);
+    }
+
+    public QueuedPage pull(int siteId, int limit) {
+        // One pull per site at a time: a retried request waits for the first instead of staging twice.
+        em.createNativeQuery("select id from site where id = ? for update").setParameter(1, siteId).getSingleResult();
+        long staged = stagedCount(siteId);
+        if (staged < limit) {
+            stageFromQueue(siteId, limit - staged);
+        }
+        List<Object[]> rows = em.createNativeQuery("""
+                        select sync_out_id, table_name, record_id, action, data from outbound_record
+                        where site_id = ? order by sync_out_id limit ?""")
+                .setParameter(1, siteId).setParameter(2, limit).getResultList();
+        long queueLength = queues.length(siteId);
+        return new QueuedPage(queueLength, rows.stream().map(row -> new QueuedRecord(
+                Long.toString(((Number) row[0]).longValue()), (String) row[1], (String) row[2], (String) row[3],
+                (String) row[4])).toList());
+    }
+
+    /** Deletes the acknowledged records; ids that are not the site's (or gone already) are ignored. */
+    public int acknowledge(int siteId, List<String> syncIds) {
+        List<Long> ids = syncIds.stream().filter(id -> id != null && id.matches("\\d{1,18}")).map(Long::valueOf).toList();
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        String placeholders = String.join(",", Collections.nCopies(ids.size(), "?"));
+        var delete = em.createNativeQuery("delete from outbound_record where site_id = ? and sync_out_id in (" + placeholders + ")")
+                .setParameter(1, siteId);
+        for (int i = 0; i < ids.size(); i++) {
+            delete.setParameter(i + 2, ids.get(i));
+        }
+        int deleted = delete.executeUpdate();
+        if (deleted > 0) {
+            queues.count(siteId, -deleted);
+        }
+        return deleted;
+    }
+
+    private long stagedCount(int siteId) {
+        return ((Number) em.createNativeQuery("select count(*) from outbound_record where site_id = ?")
+                .setParameter(1, siteId).getSingleResult()).longValue();
+    }
+
+    private void stageFromQueue(int siteId, long wanted) {
+        long staged = 0;
+        try (JMSConsumer consumer = jms.createConsumer(queues.queueOf(siteId))) {
+            while (staged < wanted) {
+                Message message = consumer.receiveNoWait();
+                if (message == null) {
+                    return;
+                }
+                List<OutboundRecord> records = CentralCopy.parseArray(message.getBody(String.class)).stream()
+                        .map(value -> OutboundRecord.fromJson((JsonObject) value)).toList();
+                stage(siteId, records);
+                staged += records.size();
+            }
+        } catch (JMSException e) {
+            throw new IllegalStateException("could not read site " + siteId + "'s queue", e);
+        }
+    }
+
+    /** One insert statement for the records of a message, in their order (sync_out_id follows it). */
+    private void stage(int siteId, List<OutboundRecord> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        String values = String.join(",", Collections.nCopies(records.size(), "(?, ?, ?, ?, ?)"));
+        Query insert = em.createNativeQuery(
+                "insert into outbound_record (site_id, table_name, record_id, action, data) values " + values);
+        int p = 1;
+        for (OutboundRecord record : records) {
+            insert.setParameter(p++, siteId).setParameter(p++, record.tableName()).setParameter(p++, record.recordId())
+                    .setParameter(p++, record.action()).setParameter(p++, record.recordData());
+        }
+        insert.executeUpdate();
+    }
+}

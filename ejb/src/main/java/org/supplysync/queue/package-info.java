@@ -1,0 +1,2 @@
+/** Each site's queue: pull and acknowledge. */
+package org.supplysync.queue;

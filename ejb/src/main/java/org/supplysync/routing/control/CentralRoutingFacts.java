@@ -1,0 +1,90 @@
+package org.supplysync.routing.control;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.persistence.EntityManager;
+import org.supplysync.record.entity.SyncRecord;
+import org.supplysync.store.entity.Store;
+import org.supplysync.store.entity.SyncWith;
+import org.supplysync.store.entity.SyncWithType;
+
+import java.io.StringReader;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** {@link RoutingFacts} read from the database, remembered for one batch. */
+public class CentralRoutingFacts implements RoutingFacts {
+
+    private final EntityManager em;
+    private final Map<String, Optional<Store>> stores = new HashMap<>();
+    private final Map<String, Map<Integer, SyncWithType>> copies = new HashMap<>();
+    private final Map<String, Optional<String>> storeByName = new HashMap<>();
+
+    public CentralRoutingFacts(EntityManager em) {
+        this.em = em;
+    }
+
+    @Override
+    public Optional<Integer> activeSiteOf(String storeId) {
+        return store(storeId).map(Store::activeSiteId);
+    }
+
+    private Optional<Store> store(String storeId) {
+        return stores.computeIfAbsent(storeId, id -> Optional.ofNullable(em.find(Store.class, id)));
+    }
+
+    @Override
+    public Map<Integer, SyncWithType> copiesOf(String storeId) {
+        return copies.computeIfAbsent(storeId, id -> {
+            Map<Integer, SyncWithType> found = new HashMap<>();
+            em.createNamedQuery(SyncWith.OF_STORE, SyncWith.class).setParameter("storeId", id).getResultList()
+                    .forEach(copy -> found.put(copy.siteId(), copy.type()));
+            return found;
+        });
+    }
+
+    @Override
+    public Optional<String> storeNamed(String nameId) {
+        return storeByName.computeIfAbsent(nameId, name -> em.createNamedQuery(Store.BY_NAME_ID, Store.class)
+                .setParameter("nameId", name).getResultStream().findFirst().map(Store::id));
+    }
+
+    @Override
+    public Set<Integer> sitesSeeing(String nameId) {
+        List<Object[]> rows = em.createQuery("""
+                        select s.id, s.activeSiteId from NameVisibility v, Store s
+                        where v.nameId = :nameId and s.id = v.storeId""", Object[].class)
+                .setParameter("nameId", nameId).getResultList();
+        Set<Integer> sites = new HashSet<>();
+        for (Object[] row : rows) {
+            String storeId = (String) row[0];
+            sites.add((Integer) row[1]);
+            copiesOf(storeId).forEach((site, copy) -> {
+                if (copy == SyncWithType.ACTIVE_COLLECTOR) {
+                    sites.add(site);
+                }
+            });
+        }
+        return sites;
+    }
+
+    @Override
+    public Optional<String> parentField(String parentTable, String parentId, String field) {
+        return Optional.ofNullable(em.find(SyncRecord.class, new SyncRecord.Key(parentTable, parentId)))
+                .map(parent -> parse(parent.data()))
+                .filter(data -> data.get(field) instanceof JsonString)
+                .map(data -> data.getString(field))
+                .filter(value -> !value.isEmpty());
+    }
+
+    private static JsonObject parse(String json) {
+        try (var reader = Json.createReader(new StringReader(json))) {
+            return reader.readObject();
+        }
+    }
+}

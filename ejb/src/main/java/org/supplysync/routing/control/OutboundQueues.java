@@ -1,0 +1,70 @@
+package org.supplysync.routing.control;
+
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSContext;
+import jakarta.jms.Queue;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.List;
+
+/**
+ * Each remote site's outbound records wait in a JMS queue of its own until the site pulls them. A message carries a
+ * bounded group of records (not one record: the broker's per-message cost would cap routing at a few thousand
+ * records a second), and the site's exact queue length is counted in the database in the same transaction.
+ */
+@Dependent
+public class OutboundQueues {
+
+    @Inject
+    JMSContext jms;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    @ConfigProperty(name = "supplysync.queue.records-per-message", defaultValue = "500")
+    int recordsPerMessage;
+
+    /** The broker-side name of a site's queue; the broker creates it on first use. */
+    public static String queueName(int siteId) {
+        return "SupplysyncSite" + siteId;
+    }
+
+    public Queue queueOf(int siteId) {
+        return jms.createQueue(queueName(siteId));
+    }
+
+    /**
+     * Adds to (or, negative, takes from) the site's exact queue length. Callers that count into several sites do so
+     * in ascending site order, so that two transactions never wait on each other's counters.
+     */
+    public void count(int siteId, long change) {
+        em.createNativeQuery("update site_queue set queue_length = queue_length + ? where site_id = ?")
+                .setParameter(1, change).setParameter(2, siteId).executeUpdate();
+    }
+
+    public long length(int siteId) {
+        return ((Number) em.createNativeQuery("select queue_length from site_queue where site_id = ?")
+                .setParameter(1, siteId).getSingleResult()).longValue();
+    }
+
+    /** Queues the records for the site, in this order, within the caller's transaction. */
+    public void send(int siteId, List<OutboundRecord> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        Queue queue = queueOf(siteId);
+        for (int from = 0; from < records.size(); from += recordsPerMessage) {
+            List<OutboundRecord> group = records.subList(from, Math.min(records.size(), from + recordsPerMessage));
+            JsonArrayBuilder body = Json.createArrayBuilder();
+            group.forEach(record -> body.add(record.toJson()));
+            jms.createProducer().send(queue, body.build().toString());
+        }
+        count(siteId, records.size());
+    }
+}

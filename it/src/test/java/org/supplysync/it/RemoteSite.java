@@ -1,0 +1,203 @@
+package org.supplysync.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A remote site as the tests drive it: the sync v5 calls exactly as Open mSupply makes them (Basic auth with the
+ * SHA-256 of the password, hardware id and version headers, POST bodies without a Content-Type).
+ */
+final class RemoteSite {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    final int id;
+    final String name;
+    private final String password;
+    private final String hardwareId;
+    private long centralCursor;
+
+    private RemoteSite(int id, String name, String password) {
+        this.id = id;
+        this.name = name;
+        this.password = password;
+        this.hardwareId = "HW-" + name;
+    }
+
+    /** Registers a new site on the server through the admin API. */
+    static RemoteSite register(String type) {
+        int id = Api.newSiteId();
+        String name = Api.unique("site" + id);
+        Api.admin().body(Map.of("id", id, "name", name, "type", type, "password", "pw-" + name))
+                .post("/api/sites").then().statusCode(201);
+        return new RemoteSite(id, name, "pw-" + name);
+    }
+
+    static RemoteSite registerPrimary() {
+        int id = Api.newSiteId();
+        String name = Api.unique("primary" + id);
+        Api.admin().body(Map.of("id", id, "name", name, "type", "desktop", "password", "pw-" + name, "primary", true))
+                .post("/api/sites").then().statusCode(201);
+        return new RemoteSite(id, name, "pw-" + name);
+    }
+
+    // --- the raw calls -------------------------------------------------------------------------------------
+
+    Response get(String path) {
+        return send(request(path).GET());
+    }
+
+    Response post(String path, String body) {
+        return send(request(path).POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    }
+
+    HttpRequest.Builder request(String path) {
+        String credentials = name + ":" + Api.sha256Hex(password);
+        return HttpRequest.newBuilder(URI.create(Api.BASE_URI + path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
+                .header("msupply-site-uuid", hardwareId)
+                .header("app-version", "2.20.0")
+                .header("app-name", "Open mSupply Desktop")
+                .header("version", "14");
+    }
+
+    static Response send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // --- a sync, step by step ------------------------------------------------------------------------------
+
+    /** Pushes the records in one batch, then the final empty batch, and waits until the central is idle. */
+    void push(ObjectNode... records) {
+        ArrayNode data = JSON.createArrayNode();
+        long n = 0;
+        for (ObjectNode record : records) {
+            data.add(record.deepCopy().put("syncOutId", Long.toString(++n)));
+        }
+        pushBatch(records.length, data).expect(200);
+        pushBatch(0, JSON.createArrayNode()).expect(200);
+        awaitIdle();
+    }
+
+    Response pushBatch(long queueLength, ArrayNode data) {
+        ObjectNode body = JSON.createObjectNode().put("queueLength", queueLength);
+        body.set("data", data);
+        return post("/sync/v5/queued_records", body.toString());
+    }
+
+    void awaitIdle() {
+        Instant until = Instant.now().plusSeconds(30);
+        while (Instant.now().isBefore(until)) {
+            if ("idle".equals(get("/sync/v5/site_status").expect(200).json().path("code").asText())) {
+                return;
+            }
+            sleep(200);
+        }
+        throw new AssertionError("site " + name + " not idle within 30 s");
+    }
+
+    /** One pull of the site's queue, without acknowledging it. */
+    JsonNode pull(int limit) {
+        return get("/sync/v5/queued_records?limit=" + limit).expect(200).json();
+    }
+
+    void acknowledge(List<String> syncIds) {
+        ObjectNode body = JSON.createObjectNode();
+        ArrayNode ids = body.putArray("syncIDs");
+        syncIds.forEach(ids::add);
+        post("/sync/v5/acknowledged_records", body.toString()).expect(204);
+    }
+
+    /** Pulls and acknowledges the whole queue, as the client does; returns every record received. */
+    List<JsonNode> drainQueue() {
+        List<JsonNode> received = new ArrayList<>();
+        while (true) {
+            JsonNode page = pull(100);
+            List<String> ids = new ArrayList<>();
+            page.path("data").forEach(record -> {
+                received.add(record);
+                ids.add(record.path("syncOutId").asText());
+            });
+            if (ids.isEmpty()) {
+                return received;
+            }
+            acknowledge(ids);
+        }
+    }
+
+    /** Reads the central change log from this site's cursor to the end, as the client does. */
+    List<JsonNode> pullCentral() {
+        List<JsonNode> received = new ArrayList<>();
+        while (true) {
+            JsonNode page = get("/sync/v5/central_records?cursor=" + centralCursor + "&limit=100").expect(200).json();
+            JsonNode data = page.path("data");
+            if (data.isEmpty()) {
+                if (centralCursor >= page.path("maxCursor").asLong()) {
+                    return received;
+                }
+                centralCursor++;
+                continue;
+            }
+            data.forEach(received::add);
+            centralCursor = data.get(data.size() - 1).path("ID").asLong();
+        }
+    }
+
+    static ObjectNode record(String table, String id, String action, Map<String, Object> data) {
+        ObjectNode record = JSON.createObjectNode().put("tableName", table).put("recordId", id).put("action", action);
+        record.set("recordData", JSON.valueToTree(data));
+        return record;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** An HTTP answer. */
+    record Response(int status, String body) {
+
+        Response expect(int expected) {
+            if (status != expected) {
+                throw new AssertionError("expected HTTP " + expected + " but got " + status + ": " + body);
+            }
+            return this;
+        }
+
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON: " + body, e);
+            }
+        }
+    }
+}

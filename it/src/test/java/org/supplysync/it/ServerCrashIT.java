@@ -1,0 +1,85 @@
+package org.supplysync.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.supplysync.it.Api.admin;
+import static org.supplysync.it.Api.createStore;
+import static org.supplysync.it.Api.unique;
+import static org.supplysync.it.RemoteSite.record;
+
+/** The server is killed (not stopped) between a pull and its acknowledgement: nothing is lost, nothing doubled. */
+class ServerCrashIT extends DeployedApplication {
+
+    @Test
+    void aCrashBetweenPullAndAcknowledgementLosesNothing() throws Exception {
+        RemoteSite active = RemoteSite.register("desktop");
+        RemoteSite collector = RemoteSite.register("desktop");
+        String store = createStore(active.id);
+        Api.setVisibility(unique("NSJ"), store, createStore(collector.id), true);
+        admin().body(Map.of("type", "ACTIVE_COLLECTOR")).put("/api/stores/" + store + "/sync-with/" + collector.id)
+                .then().statusCode(200);
+        collector.drainQueue();
+
+        String first = unique("L");
+        String second = unique("L");
+        String third = unique("L");
+        active.push(location(first, store), location(second, store));
+        JsonNode handedOut = collector.pull(10);
+        List<String> syncIds = new ArrayList<>();
+        handedOut.path("data").forEach(r -> syncIds.add(r.path("syncOutId").asText()));
+        assertThat(syncIds).hasSize(2);
+        active.push(location(third, store));
+
+        killAndRestartTheServer();
+
+        JsonNode again = collector.pull(10);
+        List<String> afterCrash = new ArrayList<>();
+        List<String> recordIds = new ArrayList<>();
+        again.path("data").forEach(r -> {
+            afterCrash.add(r.path("syncOutId").asText());
+            recordIds.add(r.path("recordId").asText());
+        });
+        assertThat(afterCrash).startsWith(syncIds.toArray(String[]::new));
+        assertThat(recordIds).containsExactly(first, second, third);
+        assertThat(again.path("queueLength").asLong()).isEqualTo(3);
+        collector.acknowledge(afterCrash);
+        assertThat(collector.drainQueue()).isEmpty();
+    }
+
+    private static void killAndRestartTheServer() throws Exception {
+        Path domain = Path.of(System.getProperty("supplysync.it.dataDir"), "domains", "supplysync");
+        long pid = Long.parseLong(Files.readString(domain.resolve("config").resolve("pid")).trim());
+        ProcessHandle server = ProcessHandle.of(pid).orElseThrow();
+        server.destroyForcibly();
+        server.onExit().get();
+
+        ProcessBuilder start = new ProcessBuilder(System.getProperty("supplysync.it.script"), "start", "--no-deploy")
+                .redirectErrorStream(true)
+                .redirectOutput(new File(System.getProperty("supplysync.it.dataDir"), "restart.log"));
+        start.environment().putAll(Map.of(
+                "SUPPLYSYNC_DATA_DIR", System.getProperty("supplysync.it.dataDir"),
+                "SUPPLYSYNC_HTTP_PORT", System.getProperty("supplysync.it.httpPort"),
+                "SUPPLYSYNC_EMBEDDED_DB_PORT", System.getProperty("supplysync.it.dbPort"),
+                "SUPPLYSYNC_ADMIN_PASSWORD", Api.ADMIN_PASSWORD,
+                "SUPPLYSYNC_SYNC_MAX_BATCH_BYTES", "2000000",
+                "SUPPLYSYNC_HEAP", "1024m"));
+        assertThat(start.start().waitFor()).as("./supplysync start after the crash").isZero();
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+                .until(() -> admin().get("/api/sites/1").statusCode() == 200);
+    }
+
+    private static com.fasterxml.jackson.databind.node.ObjectNode location(String id, String store) {
+        return record("Location", id, "Update", Map.of("ID", id, "store_ID", store, "code", id));
+    }
+}

@@ -1,0 +1,56 @@
+package org.supplysync.web.platform;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/**
+ * The two error shapes the server speaks: the v5 error body on the sync endpoints (what mSupply sites parse,
+ * msupply-sync-v5.md §1.3), RFC 9457 problem details everywhere else.
+ */
+public final class ErrorResponses {
+
+    private ErrorResponses() {
+    }
+
+    public static boolean isSyncPath(UriInfo uri) {
+        String path = uri == null ? "" : uri.getPath();
+        return path.startsWith("sync/") || path.startsWith("/sync/");
+    }
+
+    public static Response of(UriInfo uri, int status, String title, String code, String detail) {
+        return isSyncPath(uri) ? v5(status, code, detail, JsonValue.NULL) : Problems.response(status, title, detail);
+    }
+
+    /** {@code {"error": {"code", "message", "data"}}}. */
+    public static Response v5(int status, String code, String message, JsonValue data) {
+        JsonObject body = Json.createObjectBuilder()
+                .add("error", Json.createObjectBuilder()
+                        .add("code", code)
+                        .add("message", message == null ? code : message)
+                        .add("data", data))
+                .build();
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body.toString()).build();
+    }
+
+    /** A snake_case code for an HTTP status, for errors that have no more precise one. */
+    public static String codeOf(int status) {
+        return switch (status) {
+            case 400 -> "invalid_request";
+            case 401 -> "unauthorised";
+            case 403 -> "forbidden";
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 409 -> "conflict";
+            case 413 -> "payload_too_large";
+            case 415 -> "unsupported_media_type";
+            case 422 -> "unknown_reference";
+            case 501 -> "not_implemented";
+            case 503 -> "sync_is_running";
+            default -> status >= 500 ? "internal_error" : "request_error";
+        };
+    }
+}

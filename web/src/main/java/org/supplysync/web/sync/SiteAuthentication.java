@@ -1,0 +1,89 @@
+package org.supplysync.web.sync;
+
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.ext.Provider;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.supplysync.site.boundary.Sites;
+import org.supplysync.site.entity.Site;
+import org.supplysync.web.platform.ErrorResponses;
+import org.supplysync.web.platform.Roles;
+import org.supplysync.web.security.BasicAuthentication.BasicCredentials;
+
+/**
+ * Lets a remote site into the sync API, answering in the v5 error shape: unknown site name or wrong password (401),
+ * a sync API version outside the supported range (409), another device than the one the site is bound to (401).
+ * An accepted call binds the device on first use and records the site's last contact.
+ */
+@Provider
+@SyncApi
+@Priority(Priorities.AUTHORIZATION)
+public class SiteAuthentication implements ContainerRequestFilter {
+
+    /** The request property that carries the authenticated site's id to the resource. */
+    public static final String SITE_ID = "supplysync.siteId";
+
+    @Inject
+    Sites sites;
+
+    @Inject
+    @ConfigProperty(name = "supplysync.sync.min-version")
+    int minVersion;
+
+    @Inject
+    @ConfigProperty(name = "supplysync.sync.max-version")
+    int maxVersion;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        var security = request.getSecurityContext();
+        if (security.getUserPrincipal() == null || !security.isUserInRole(Roles.SITE)) {
+            request.abortWith(unauthenticated(request));
+            return;
+        }
+        Site site = sites.named(security.getUserPrincipal().getName()).orElse(null);
+        if (site == null) {
+            request.abortWith(ErrorResponses.v5(401, "site_name_not_found", "Site name not found", JsonValue.NULL));
+            return;
+        }
+        String version = request.getHeaderString("version");
+        if (version != null && !supported(version)) {
+            request.abortWith(ErrorResponses.v5(409, "api_version_incompatible", "Api version is not compatible",
+                    Json.createObjectBuilder().add("minVersion", minVersion).add("maxVersion", maxVersion)
+                            .add("received", version).build()));
+            return;
+        }
+        if (!sites.contact(site.id(), request.getHeaderString("msupply-site-uuid"))) {
+            request.abortWith(ErrorResponses.v5(401, "site_incorrect_hardware_id", "Site hardware ID does not match",
+                    JsonValue.NULL));
+            return;
+        }
+        request.setProperty(SITE_ID, site.id());
+    }
+
+    private jakarta.ws.rs.core.Response unauthenticated(ContainerRequestContext request) {
+        var credentials = BasicCredentials.from(request.getHeaderString("Authorization"));
+        if (credentials.isEmpty()) {
+            return ErrorResponses.v5(401, "site_name_not_found",
+                    "no site credentials: HTTP Basic with the site name and the SHA-256 of its password", JsonValue.NULL);
+        }
+        if (sites.named(credentials.get().username()).isEmpty()) {
+            return ErrorResponses.v5(401, "site_name_not_found", "Site name not found", JsonValue.NULL);
+        }
+        return ErrorResponses.v5(401, "site_incorrect_password", "Site password is incorrect", JsonValue.NULL);
+    }
+
+    private boolean supported(String version) {
+        try {
+            int v = Integer.parseInt(version.trim());
+            return v >= minVersion && v <= maxVersion;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+}

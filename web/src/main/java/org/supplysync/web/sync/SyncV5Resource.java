@@ -1,0 +1,286 @@
+package org.supplysync.web.sync;
+
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.supplysync.central.boundary.CentralFeed;
+import org.supplysync.central.boundary.CentralPage;
+import org.supplysync.push.boundary.PushReceipt;
+import org.supplysync.push.boundary.Pushes;
+import org.supplysync.queue.boundary.QueuedPage;
+import org.supplysync.queue.boundary.SiteQueue;
+import org.supplysync.record.control.CentralCopy;
+import org.supplysync.record.control.IncomingRecord;
+import org.supplysync.site.boundary.Sites;
+import org.supplysync.site.entity.Site;
+import org.supplysync.web.platform.ErrorResponses;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The mSupply sync v5 API as Open mSupply remote sites call it (msupply-sync-v5.md §1): site info and status, push,
+ * pull and acknowledge the site's queue, and the central change log. POST bodies are parsed as JSON whatever their
+ * Content-Type (the client sends none).
+ */
+@SyncApi
+@Path("sync/v5")
+@Produces(MediaType.APPLICATION_JSON)
+public class SyncV5Resource {
+
+    private static final int DEFAULT_PULL = 500;
+
+    @Inject
+    Sites sites;
+
+    @Inject
+    Pushes pushes;
+
+    @Inject
+    SiteQueue siteQueue;
+
+    @Inject
+    CentralFeed centralFeed;
+
+    @Inject
+    @ConfigProperty(name = "supplysync.sync.max-batch-records")
+    int maxBatchRecords;
+
+    @Inject
+    @ConfigProperty(name = "supplysync.sync.max-batch-bytes")
+    int maxBatchBytes;
+
+    @Inject
+    @ConfigProperty(name = "supplysync.sync.max-pull-records")
+    int maxPullRecords;
+
+    @Inject
+    @ConfigProperty(name = "supplysync.sync.oms-central-url")
+    Optional<String> omsCentralUrl;
+
+    @Context
+    HttpServletRequest request;
+
+    @Context
+    UriInfo uri;
+
+    @GET
+    @Path("site")
+    public JsonObject site() {
+        Site site = site(sites);
+        return Json.createObjectBuilder()
+                .add("id", site.uuid())
+                .add("siteId", site.id())
+                .add("code", site.name())
+                .add("name", site.name())
+                .add("initialisationStatus", site.initialisationStatus())
+                .add("isOmSupplyCentralServer", false)
+                .add("omSupplyCentralServerUrl", omsCentralUrl.orElse(uri.getBaseUri().toString()))
+                .add("mSupplyCentralSiteId", Site.CENTRAL)
+                .build();
+    }
+
+    @GET
+    @Path("site_status")
+    public JsonObject siteStatus() {
+        String code = site(sites).syncStatus();
+        return Json.createObjectBuilder()
+                .add("code", code)
+                .add("message", switch (code) {
+                    case "integration_in_progress" -> "Integration in progress";
+                    case "initialisation_in_progress" -> "Initialisation in progress";
+                    case "sync_is_running" -> "Sync is running";
+                    default -> "idle";
+                })
+                .add("data", JsonValue.NULL)
+                .build();
+    }
+
+    @POST
+    @Path("queued_records")
+    @Consumes(MediaType.WILDCARD)
+    public Response push(InputStream body) throws IOException {
+        Optional<JsonObject> json = readBody(body);
+        if (json.isEmpty()) {
+            return tooLarge("the request body is over " + maxBatchBytes + " bytes");
+        }
+        if (!(json.get().get("queueLength") instanceof JsonNumber queueLength)) {
+            return ErrorResponses.v5(400, "invalid_request", "queueLength (a number) is required", JsonValue.NULL);
+        }
+        JsonValue data = json.get().getOrDefault("data", JsonValue.EMPTY_JSON_ARRAY);
+        if (!(data instanceof JsonArray records)) {
+            return ErrorResponses.v5(400, "invalid_request", "data must be an array of records", JsonValue.NULL);
+        }
+        if (records.size() > maxBatchRecords) {
+            return tooLarge(records.size() + " records in one batch; at most " + maxBatchRecords);
+        }
+        PushReceipt receipt = pushes.receive(siteId(), queueLength.longValue(), incoming(records));
+        JsonArrayBuilder refused = Json.createArrayBuilder();
+        receipt.refused().forEach(r -> refused.add(Json.createObjectBuilder()
+                .add("tableName", nullable(r.tableName())).add("recordId", nullable(r.recordId()))
+                .add("reason", r.reason())));
+        return Response.ok(Json.createObjectBuilder()
+                .add("integrationStarted", receipt.integrationStarted())
+                .add("refused", refused)
+                .build()).build();
+    }
+
+    @GET
+    @Path("queued_records")
+    public Response pull(@QueryParam("limit") String limit) {
+        Optional<Integer> size = positive(limit, DEFAULT_PULL);
+        if (size.isEmpty()) {
+            return ErrorResponses.v5(400, "invalid_request", "limit must be a positive number", JsonValue.NULL);
+        }
+        QueuedPage page = siteQueue.pull(siteId(), Math.min(size.get(), maxPullRecords));
+        JsonArrayBuilder data = Json.createArrayBuilder();
+        page.records().forEach(record -> data.add(Json.createObjectBuilder()
+                .add("syncOutId", record.syncOutId())
+                .add("tableName", record.tableName())
+                .add("recordId", record.recordId())
+                .add("action", record.action())
+                .add("recordData", CentralCopy.parse(record.recordData()))));
+        return Response.ok(Json.createObjectBuilder().add("queueLength", page.queueLength()).add("data", data).build())
+                .build();
+    }
+
+    @POST
+    @Path("acknowledged_records")
+    @Consumes(MediaType.WILDCARD)
+    public Response acknowledge(InputStream body) throws IOException {
+        Optional<JsonObject> json = readBody(body);
+        if (json.isEmpty()) {
+            return tooLarge("the request body is over " + maxBatchBytes + " bytes");
+        }
+        if (!(json.get().get("syncIDs") instanceof JsonArray ids)) {
+            return ErrorResponses.v5(400, "invalid_request", "syncIDs (an array) is required", JsonValue.NULL);
+        }
+        List<String> syncIds = new ArrayList<>(ids.size());
+        for (JsonValue id : ids) {
+            syncIds.add(id instanceof JsonString text ? text.getString() : id.toString());
+        }
+        siteQueue.acknowledge(siteId(), syncIds);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("central_records")
+    public Response centralRecords(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
+        Optional<Integer> size = positive(limit, DEFAULT_PULL);
+        long from;
+        try {
+            from = cursor == null || cursor.isBlank() ? 0 : Long.parseLong(cursor.trim());
+        } catch (NumberFormatException e) {
+            from = -1;
+        }
+        if (size.isEmpty() || from < 0) {
+            return ErrorResponses.v5(400, "invalid_request", "cursor must be a number >= 0 and limit a positive number",
+                    JsonValue.NULL);
+        }
+        CentralPage page = centralFeed.page(siteId(), from, Math.min(size.get(), maxPullRecords));
+        JsonArrayBuilder data = Json.createArrayBuilder();
+        page.changes().forEach(change -> data.add(Json.createObjectBuilder()
+                .add("ID", change.cursor())
+                .add("tableName", change.tableName())
+                .add("recordId", change.merge()
+                        ? CentralCopy.parse(change.data()).getString("mergeIdToKeep") : change.recordId())
+                .add("action", change.action())
+                .add("recordData", CentralCopy.parse(change.data()))));
+        return Response.ok(Json.createObjectBuilder().add("maxCursor", page.maxCursor()).add("data", data).build())
+                .build();
+    }
+
+    @POST
+    @Path("initialise")
+    @Consumes(MediaType.WILDCARD)
+    public Response initialise() {
+        return ErrorResponses.v5(501, "initialisation_not_available",
+                "this central server cannot initialise a site yet: it has no (re)initialisation job", JsonValue.NULL);
+    }
+
+    private int siteId() {
+        return (Integer) request.getAttribute(SiteAuthentication.SITE_ID);
+    }
+
+    private Site site(Sites sites) {
+        return sites.find(siteId());
+    }
+
+    /** The body as JSON, or empty when it is over the byte limit. Malformed JSON throws (400 by the mapper). */
+    private Optional<JsonObject> readBody(InputStream body) throws IOException {
+        byte[] bytes = body.readNBytes(maxBatchBytes + 1);
+        if (bytes.length > maxBatchBytes) {
+            // Read the rest without keeping it: a client still sending would otherwise never see the 413.
+            body.transferTo(OutputStream.nullOutputStream());
+            return Optional.empty();
+        }
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.isBlank()) {
+            throw new JsonException("the request body is empty");
+        }
+        try (var reader = Json.createReader(new StringReader(text))) {
+            return Optional.of(reader.readObject());
+        }
+    }
+
+    private static List<IncomingRecord> incoming(JsonArray records) {
+        List<IncomingRecord> list = new ArrayList<>(records.size());
+        for (JsonValue element : records) {
+            if (element instanceof JsonObject record) {
+                list.add(new IncomingRecord(text(record, "tableName"), text(record, "recordId"), text(record, "action"),
+                        record.get("recordData") instanceof JsonObject fields ? fields : null));
+            } else {
+                list.add(new IncomingRecord(null, null, null, null));
+            }
+        }
+        return list;
+    }
+
+    private static Response tooLarge(String message) {
+        return ErrorResponses.v5(413, "payload_too_large", message, JsonValue.NULL);
+    }
+
+    private static Optional<Integer> positive(String value, int fallback) {
+        if (value == null || value.isBlank()) {
+            return Optional.of(fallback);
+        }
+        try {
+            int parsed = Integer.parseInt(value.trim());
+            return parsed > 0 ? Optional.of(parsed) : Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String text(JsonObject object, String field) {
+        return object.get(field) instanceof JsonString value ? value.getString() : null;
+    }
+
+    private static JsonValue nullable(String value) {
+        return value == null ? JsonValue.NULL : Json.createValue(value);
+    }
+}
