@@ -6,13 +6,17 @@ import jakarta.json.JsonObject;
 /** One record on its way to a site, in the v5 envelope (without the syncOutId it gets when the site pulls it). */
 public record OutboundRecord(String tableName, String recordId, String action, String recordData) {
 
-    public JsonObject toJson() {
-        return Json.createObjectBuilder()
-                .add("tableName", tableName)
-                .add("recordId", recordId)
-                .add("action", action)
-                .add("recordData", Json.createReader(new java.io.StringReader(recordData)).readObject())
-                .build();
+    /**
+     * The record as JSON text. {@code recordData} is JSON text already and goes in as it is: records are written into
+     * messages and pull responses by the thousand, and parsing each row again only to print it costs more than the rest.
+     */
+    public String toJson() {
+        return "{\"tableName\":" + quoted(tableName) + ",\"recordId\":" + quoted(recordId)
+                + ",\"action\":" + quoted(action) + ",\"recordData\":" + recordData + "}";
+    }
+
+    public static String quoted(String text) {
+        return Json.createValue(text).toString();
     }
 
     public static OutboundRecord fromJson(JsonObject json) {

@@ -29,6 +29,7 @@ import org.supplysync.queue.boundary.QueuedPage;
 import org.supplysync.queue.boundary.SiteQueue;
 import org.supplysync.record.control.CentralCopy;
 import org.supplysync.record.control.IncomingRecord;
+import org.supplysync.routing.control.OutboundRecord;
 import org.supplysync.site.boundary.Sites;
 import org.supplysync.site.entity.Site;
 import org.supplysync.web.platform.ErrorResponses;
@@ -41,6 +42,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.StringJoiner;
 
 /**
  * The mSupply sync v5 API as Open mSupply remote sites call it (msupply-sync-v5.md §1): site info and status, push,
@@ -157,15 +159,13 @@ public class SyncV5Resource {
             return ErrorResponses.v5(400, "invalid_request", "limit must be a positive number", JsonValue.NULL);
         }
         QueuedPage page = siteQueue.pull(siteId(), Math.min(size.get(), maxPullRecords));
-        JsonArrayBuilder data = Json.createArrayBuilder();
-        page.records().forEach(record -> data.add(Json.createObjectBuilder()
-                .add("syncOutId", record.syncOutId())
-                .add("tableName", record.tableName())
-                .add("recordId", record.recordId())
-                .add("action", record.action())
-                .add("recordData", CentralCopy.parse(record.recordData()))));
-        return Response.ok(Json.createObjectBuilder().add("queueLength", page.queueLength()).add("data", data).build())
-                .build();
+        // Written as text around the stored rows, which are JSON already (see OutboundRecord#toJson).
+        StringJoiner data = new StringJoiner(",", "[", "]");
+        page.records().forEach(record -> data.add("{\"syncOutId\":" + OutboundRecord.quoted(record.syncOutId()) + ","
+                + new OutboundRecord(record.tableName(), record.recordId(), record.action(), record.recordData())
+                .toJson().substring(1)));
+        return Response.ok("{\"queueLength\":" + page.queueLength() + ",\"data\":" + data + "}",
+                MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @POST
