@@ -12,8 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.restassured.RestAssured.given;
 
-/** The deployed server's admin API, for tests: who calls, and the fixtures they create. */
-final class Api {
+/** The deployed server's admin API, for tests: who calls, and the fixtures they create (site ids unique to the run). */
+public final class Api {
 
     static final String BASE_URI = System.getProperty("supplysync.it.baseUri", "http://localhost:28080");
     static final String ADMIN_PASSWORD = System.getProperty("supplysync.it.adminPassword", "it-admin-secret");
@@ -38,8 +38,14 @@ final class Api {
         return anonymous().auth().preemptive().basic(name, sha256Hex(password));
     }
 
-    static int newSiteId() {
-        return NEXT_SITE.getAndIncrement();
+    /** A site id no site has yet (the simulator picks ids of its own, so taken ones are skipped). */
+    public static int newSiteId() {
+        while (true) {
+            int id = NEXT_SITE.getAndIncrement();
+            if (admin().get("/api/sites/" + id).statusCode() == 404) {
+                return id;
+            }
+        }
     }
 
     static String unique(String prefix) {

@@ -107,12 +107,13 @@ public class RecordIntake {
         }
         Verdict.Accepted owner = (Verdict.Accepted) verdict;
         Route route = RoutingPolicy.route(type, data, owner.storeId(), owner.patientId(), batch.siteId, batch.routing);
-        centralCopy.write(type.tableName(), recordId, route.heldCentrally() ? data.toString() : skeleton(type, data),
+        String json = data.toString();
+        centralCopy.write(type.tableName(), recordId, route.heldCentrally() ? json : skeleton(type, data),
                 owner.storeId(), owner.patientId(), batch.siteId, route.heldCentrally());
         if ("name_store_join".equals(type.tableName())) {
             visibility.joinChanged(recordId, data, false);
         }
-        send(batch, type, route, recordId, false, "update", data.toString());
+        send(batch, type, route, recordId, false, "update", json);
         return Optional.empty();
     }
 

@@ -1,0 +1,285 @@
+package org.supplysync.client.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * The legacy central server's sync v5 API, called exactly as Open mSupply calls it (msupply-sync-v5.md §1.1–1.2):
+ * HTTP Basic with the site name and the lowercase hex SHA-256 of the password, the hardware id, app and version
+ * headers, POST bodies without a Content-Type, gzip accepted, three attempts with connect timeouts of 2, 5 and 10 s
+ * retried only on a connection error, a timeout or 408, and a read timeout of 5 minutes without a byte.
+ */
+public final class SyncV5Api {
+
+    public static final int SYNC_VERSION = 14;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** How the client talks: timeouts per attempt, idle read timeout, the app headers. */
+    public record Options(List<Duration> connectTimeouts, Duration readTimeout, String appName, String appVersion) {
+
+        public static Options standard() {
+            return new Options(List.of(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10)),
+                    Duration.ofMinutes(5), "Open mSupply Desktop", "2.20.0");
+        }
+
+        public Options withReadTimeout(Duration timeout) {
+            return new Options(connectTimeouts, timeout, appName, appVersion);
+        }
+    }
+
+    private final URI server;
+    private final String siteName;
+    private final String passwordSha256;
+    private final String hardwareId;
+    private final Options options;
+    private final List<HttpClient> clients;
+
+    public SyncV5Api(URI server, String siteName, String passwordSha256, String hardwareId, Options options) {
+        this.server = server;
+        this.siteName = siteName;
+        this.passwordSha256 = passwordSha256;
+        this.hardwareId = hardwareId;
+        this.options = options;
+        this.clients = options.connectTimeouts().stream()
+                .map(timeout -> HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout)
+                        .followRedirects(HttpClient.Redirect.NEVER).build())
+                .toList();
+    }
+
+    public static String sha256Hex(String password) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(password.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public URI server() {
+        return server;
+    }
+
+    public String siteName() {
+        return siteName;
+    }
+
+    public String passwordSha256() {
+        return passwordSha256;
+    }
+
+    public String hardwareId() {
+        return hardwareId;
+    }
+
+    public Options options() {
+        return options;
+    }
+
+    // --- the v5 calls --------------------------------------------------------------------------------------
+
+    public JsonNode site() {
+        return get("/sync/v5/site");
+    }
+
+    public JsonNode initialise() {
+        return post("/sync/v5/initialise", "{}");
+    }
+
+    public JsonNode siteStatus() {
+        return get("/sync/v5/site_status");
+    }
+
+    /** Pushes one batch: {@code {"queueLength": n, "data": [...]}}. */
+    public JsonNode push(ObjectNode body) {
+        return post("/sync/v5/queued_records", body.toString());
+    }
+
+    public JsonNode queuedRecords(int limit) {
+        return get("/sync/v5/queued_records?limit=" + limit);
+    }
+
+    public void acknowledge(List<String> syncIds) {
+        ObjectNode body = JSON.createObjectNode();
+        syncIds.forEach(body.putArray("syncIDs")::add);
+        call("/sync/v5/acknowledged_records", post(body.toString()), false);
+    }
+
+    public JsonNode centralRecords(long cursor, int limit) {
+        return get("/sync/v5/central_records?cursor=" + cursor + "&limit=" + limit);
+    }
+
+    /** A v6 call to the Open mSupply central the site info names (msupply-sync-v5.md §1.12); JSON both ways. */
+    public JsonNode v6(URI omsCentral, String route, ObjectNode body) {
+        URI target = omsCentral.resolve("central/sync/" + route);
+        HttpRequest.Builder request = HttpRequest.newBuilder(target)
+                .timeout(options.readTimeout())
+                .header("Content-Type", "application/json")
+                .header("Accept-Encoding", "gzip")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8));
+        return call(target.toString(), request, true);
+    }
+
+    /** The {@code syncV5Settings} object v6 calls carry. */
+    public ObjectNode v5Settings() {
+        return JSON.createObjectNode()
+                .put("serverUrl", server.toString())
+                .put("username", siteName)
+                .put("passwordSha256", passwordSha256)
+                .put("siteUuid", hardwareId)
+                .put("appVersion", options.appVersion())
+                .put("appName", options.appName())
+                .put("syncVersion", SYNC_VERSION);
+    }
+
+    // --- plumbing ------------------------------------------------------------------------------------------
+
+    private JsonNode get(String path) {
+        return call(path, HttpRequest.newBuilder().GET(), true);
+    }
+
+    private JsonNode post(String path, String body) {
+        return call(path, post(body), true);
+    }
+
+    private HttpRequest.Builder post(String body) {
+        // No Content-Type: Open mSupply sets none on v5 POSTs, and the server must read JSON anyway.
+        return HttpRequest.newBuilder().POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    }
+
+    private JsonNode call(String path, HttpRequest.Builder builder, boolean parse) {
+        String endpoint = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+        if (path.startsWith("/")) {
+            URI target = server.resolve(path);
+            String credentials = siteName + ":" + passwordSha256;
+            builder.uri(target)
+                    .timeout(options.readTimeout())
+                    .header("Authorization", "Basic " + Base64.getEncoder()
+                            .encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
+                    .header("msupply-site-uuid", hardwareId)
+                    .header("app-version", options.appVersion())
+                    .header("app-name", options.appName())
+                    .header("version", Integer.toString(SYNC_VERSION))
+                    .header("Accept-Encoding", "gzip");
+        }
+        HttpRequest request = builder.build();
+        HttpResponse<InputStream> response = send(endpoint, request);
+        byte[] body = readBody(endpoint, response);
+        int status = response.statusCode();
+        if (status < 200 || status > 299) {
+            throw httpError(endpoint, status, body);
+        }
+        if (!parse) {
+            return JSON.nullNode();
+        }
+        try {
+            return JSON.readTree(body.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : body);
+        } catch (IOException e) {
+            throw new SyncApiException(SyncApiException.Kind.PROTOCOL, endpoint, status, null,
+                    "not JSON: " + abbreviate(new String(body, StandardCharsets.UTF_8)), e);
+        }
+    }
+
+    /** Sends with Open mSupply's retries: only a connection error, a timeout or a 408 is tried again. */
+    private HttpResponse<InputStream> send(String endpoint, HttpRequest request) {
+        SyncApiException last = null;
+        for (HttpClient client : clients) {
+            try {
+                HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+                if (response.statusCode() == 408 && client != clients.get(clients.size() - 1)) {
+                    response.body().close();
+                    last = new SyncApiException(SyncApiException.Kind.HTTP, endpoint, 408, null, "request timeout", null);
+                    continue;
+                }
+                return response;
+            } catch (HttpConnectTimeoutException e) {
+                last = new SyncApiException(SyncApiException.Kind.TIMEOUT, endpoint, 0, null, "connect timeout", e);
+            } catch (HttpTimeoutException e) {
+                last = new SyncApiException(SyncApiException.Kind.TIMEOUT, endpoint, 0, null,
+                        "no answer within " + options.readTimeout().toSeconds() + " s", e);
+            } catch (ConnectException e) {
+                last = new SyncApiException(SyncApiException.Kind.CONNECTION, endpoint, 0, null,
+                        "connection refused (" + server.getHost() + ":" + port() + ")", e);
+            } catch (IOException e) {
+                // A connection dropped before an answer arrived counts as a connection error too.
+                last = new SyncApiException(SyncApiException.Kind.CONNECTION, endpoint, 0, null,
+                        describe(e), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SyncApiException(SyncApiException.Kind.CONNECTION, endpoint, 0, null, "interrupted", e);
+            }
+        }
+        throw last;
+    }
+
+    private byte[] readBody(String endpoint, HttpResponse<InputStream> response) {
+        boolean gzip = response.headers().firstValue("Content-Encoding").map(v -> v.equalsIgnoreCase("gzip")).orElse(false);
+        try (InputStream raw = new IdleTimeoutInputStream(response.body(), options.readTimeout())) {
+            byte[] bytes = raw.readAllBytes();
+            if (gzip && bytes.length > 0) {
+                try (InputStream unzipped = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
+                    return unzipped.readAllBytes();
+                }
+            }
+            return bytes;
+        } catch (IdleTimeoutInputStream.IdleTimeoutException e) {
+            throw new SyncApiException(SyncApiException.Kind.TIMEOUT, endpoint, response.statusCode(), null,
+                    "no byte for " + options.readTimeout().toSeconds() + " s while reading the answer", e);
+        } catch (IOException e) {
+            throw new SyncApiException(SyncApiException.Kind.CONNECTION, endpoint, response.statusCode(), null,
+                    "the connection dropped while reading the answer: " + describe(e), e);
+        }
+    }
+
+    private static SyncApiException httpError(String endpoint, int status, byte[] body) {
+        String text = new String(body, StandardCharsets.UTF_8);
+        String code = null;
+        String message = abbreviate(text);
+        try {
+            JsonNode json = JSON.readTree(text);
+            if (json != null && json.path("error").isObject()) {
+                code = json.path("error").path("code").isTextual() ? json.path("error").path("code").asText() : null;
+                message = json.path("error").path("message").asText(message);
+            } else if (json != null && json.has("detail")) {
+                message = json.path("detail").asText(message);
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // not JSON: keep the raw text, as Open mSupply does (AsText)
+        }
+        return new SyncApiException(SyncApiException.Kind.HTTP, endpoint, status, code, message, null);
+    }
+
+    private int port() {
+        return server.getPort() > 0 ? server.getPort() : ("https".equals(server.getScheme()) ? 443 : 80);
+    }
+
+    private static String describe(IOException e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
+
+    private static String abbreviate(String text) {
+        String flat = text.replaceAll("\\s+", " ").trim();
+        return flat.length() > 300 ? flat.substring(0, 300) + "…" : flat;
+    }
+}

@@ -1,0 +1,152 @@
+package org.supplysync.client.simulate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+/** The server's admin API (admin-api.md), as the simulator and the tests use it. */
+public final class AdminApi {
+
+    public static final ObjectMapper JSON = new ObjectMapper();
+
+    private final URI server;
+    private final String authorization;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+
+    public AdminApi(URI server, String adminPassword) {
+        this.server = server;
+        this.authorization = "Basic " + Base64.getEncoder()
+                .encodeToString(("admin:" + adminPassword).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** An admin call that did not answer as expected. */
+    public static final class AdminApiException extends RuntimeException {
+        private final int status;
+
+        AdminApiException(String message, int status) {
+            super(message);
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
+        }
+    }
+
+    public JsonNode sites() {
+        return call("GET", "/api/sites", null, 200);
+    }
+
+    public JsonNode site(int id) {
+        return call("GET", "/api/sites/" + id, null, 200);
+    }
+
+    public JsonNode createSite(int id, String name, String password) {
+        ObjectNode body = JSON.createObjectNode().put("id", id).put("name", name).put("type", "desktop")
+                .put("password", password).put("primary", false);
+        return call("POST", "/api/sites", body, 201);
+    }
+
+    public JsonNode refusals(int siteId) {
+        return call("GET", "/api/sites/" + siteId + "/refusals", null, 200);
+    }
+
+    public JsonNode createStore(String id, String code, String name, String nameId, int activeSiteId) {
+        ObjectNode body = JSON.createObjectNode().put("id", id).put("code", code).put("name", name)
+                .put("nameId", nameId).put("activeSiteId", activeSiteId).put("dispensary", false)
+                .put("includeTransactions", true);
+        return call("POST", "/api/stores", body, 201);
+    }
+
+    public JsonNode store(String id) {
+        return call("GET", "/api/stores/" + id, null, 200);
+    }
+
+    public JsonNode syncWith(String storeId, int siteId, String type) {
+        return call("PUT", "/api/stores/" + storeId + "/sync-with/" + siteId, JSON.createObjectNode().put("type", type), 200);
+    }
+
+    /** Edits records on the central server (as site 1); the answer has {@code accepted} and {@code refused}. */
+    public JsonNode records(List<ObjectNode> records) {
+        ObjectNode body = JSON.createObjectNode();
+        ArrayNode data = body.putArray("data");
+        records.forEach(data::add);
+        return call("POST", "/api/records", body, 200);
+    }
+
+    /** The central's copy, or empty when it holds none (404). */
+    public Optional<JsonNode> record(String table, String id) {
+        Answer answer = send("GET", "/api/records/" + encode(table) + "/" + encode(id), null);
+        if (answer.status == 404) {
+            return Optional.empty();
+        }
+        if (answer.status != 200) {
+            throw new AdminApiException("GET /api/records/" + table + "/" + id + " answered " + answer.status + ": "
+                    + answer.body, answer.status);
+        }
+        return Optional.of(parse(answer.body));
+    }
+
+    private JsonNode call(String method, String path, JsonNode body, int expected) {
+        Answer answer = send(method, path, body);
+        if (answer.status != expected) {
+            throw new AdminApiException(method + " " + path + " answered " + answer.status + " (expected " + expected
+                    + "): " + answer.body, answer.status);
+        }
+        return answer.body.isBlank() ? JSON.nullNode() : parse(answer.body);
+    }
+
+    private record Answer(int status, String body) {
+    }
+
+    private Answer send(String method, String path, JsonNode body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(server.resolve(path))
+                .timeout(Duration.ofMinutes(2))
+                .header("Authorization", authorization)
+                .header("Accept", "application/json");
+        if (body != null) {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        IOException last = null;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                return new Answer(response.statusCode(), response.body());
+            } catch (IOException e) {
+                last = e;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AdminApiException("interrupted", 0);
+            }
+        }
+        throw new AdminApiException(method + " " + path + ": cannot reach the server: " + last.getMessage(), 0);
+    }
+
+    private static JsonNode parse(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            throw new AdminApiException("not JSON: " + text, 0);
+        }
+    }
+
+    private static String encode(String segment) {
+        return java.net.URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

@@ -1,0 +1,274 @@
+package org.supplysync.client.simulate;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.supplysync.client.simulate.ExpectedHoldings.StoreDef;
+import org.supplysync.client.sync.RemoteSite;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Supplier;
+
+/**
+ * The work of one remote site's stores between syncs: locations, stock lines, customer invoices (transfers when the
+ * customer is a store that can see this one and that this one can see) with their lines, supplier invoices and
+ * stocktakes; made, updated across several syncs, and deleted. Every edit goes into the site's database and into
+ * the expectations, under the simulation's lock.
+ */
+final class SiteWorkload {
+
+    private final int siteId;
+    private final RemoteSite site;
+    private final ExpectedHoldings expected;
+    private final Object lock;
+    private final String prefix;
+    private final Supplier<List<String>> items;
+    private final String supplierNameId;
+    private final String customerNameId;
+    private final Random random;
+    private final Map<String, Map<String, ObjectNode>> live = new LinkedHashMap<>();
+    private int serial;
+    int edits;
+
+    SiteWorkload(int siteId, RemoteSite site, ExpectedHoldings expected, Object lock, String prefix, long seed,
+                 Supplier<List<String>> items, String supplierNameId, String customerNameId) {
+        this.siteId = siteId;
+        this.site = site;
+        this.expected = expected;
+        this.lock = lock;
+        this.prefix = prefix;
+        this.items = items;
+        this.supplierNameId = supplierNameId;
+        this.customerNameId = customerNameId;
+        this.random = new Random(seed);
+    }
+
+    RemoteSite site() {
+        return site;
+    }
+
+    int siteId() {
+        return siteId;
+    }
+
+    Random random() {
+        return random;
+    }
+
+    /** A handful of edits across the site's stores. */
+    void work(int day, int count) {
+        List<StoreDef> stores;
+        synchronized (lock) {
+            stores = expected.storesOn(siteId);
+        }
+        for (int i = 0; i < count; i++) {
+            StoreDef store = stores.get(random.nextInt(stores.size()));
+            int choice = random.nextInt(100);
+            if (choice < 18) {
+                location(store);
+            } else if (choice < 36) {
+                stock(store, day);
+            } else if (choice < 66) {
+                invoice(store, day);
+            } else if (choice < 80) {
+                supplierInvoice(store, day);
+            } else {
+                stocktake(store, day);
+            }
+        }
+    }
+
+    // --- records -------------------------------------------------------------------------------------------
+
+    private void location(StoreDef store) {
+        ObjectNode existing = pick("Location", store);
+        int roll = random.nextInt(10);
+        if (existing == null || roll < 4) {
+            String id = id("LOC");
+            put("Location", row(id).put("Description", "Shelf " + id).put("code", "L" + serial).put("hold", false)
+                    .put("store_ID", store.id()).put("type_ID", "").put("Volume", random.nextInt(50)));
+        } else if (roll < 8) {
+            put("Location", existing.deepCopy().put("Description", "Shelf moved " + random.nextInt(1000))
+                    .put("hold", random.nextBoolean()));
+        } else {
+            delete("Location", existing);
+        }
+    }
+
+    private void stock(StoreDef store, int day) {
+        ObjectNode existing = pick("item_line", store);
+        int roll = random.nextInt(10);
+        List<String> catalogue = items.get();
+        if (existing == null || roll < 4) {
+            String id = id("IL");
+            int packs = 10 + random.nextInt(500);
+            ObjectNode location = pick("Location", store);
+            put("item_line", row(id).put("store_ID", store.id())
+                    .put("item_ID", catalogue.get(random.nextInt(catalogue.size())))
+                    .put("batch", "B" + random.nextInt(10_000)).put("expiry_date", "2028-0" + (1 + random.nextInt(9)) + "-15")
+                    .put("hold", false).put("location_ID", location == null ? "" : location.get("ID").asText())
+                    .put("pack_size", 1 + random.nextInt(10)).put("available", packs).put("quantity", packs)
+                    .put("cost_price", random.nextInt(1000) / 4.0).put("sell_price", random.nextInt(1000) / 2.0)
+                    .put("note", "day " + day).put("name_ID", supplierNameId).put("barcodeID", "")
+                    .put("vvm_status_id", "").put("total_volume", 0).put("volume_per_pack", 0));
+        } else if (roll < 8) {
+            int packs = random.nextInt(400);
+            put("item_line", existing.deepCopy().put("available", packs).put("quantity", packs).put("note", "counted day " + day));
+        } else {
+            delete("item_line", existing);
+        }
+    }
+
+    /** A customer invoice: to a store that sees this one and that this one sees (a transfer), else to a customer. */
+    private void invoice(StoreDef store, int day) {
+        ObjectNode open = pickWhere("transact", store, t -> "ci".equals(t.path("type").asText())
+                && !"fn".equals(t.path("status").asText()));
+        int roll = random.nextInt(10);
+        if (open == null || roll < 4) {
+            String customer = customerFor(store);
+            String id = id("CI");
+            ObjectNode invoice = transact(id, store, customer, "ci", day);
+            put("transact", invoice);
+            int lines = 1 + random.nextInt(3);
+            for (int i = 0; i < lines; i++) {
+                put("trans_line", line(id, "stock_out"));
+            }
+        } else if (roll < 7) {
+            String next = "nw".equals(open.path("status").asText()) ? "cn" : "fn";
+            ObjectNode updated = open.deepCopy().put("status", next);
+            if ("cn".equals(next)) {
+                updated.put("confirm_date", date(day)).put("confirm_time", 3600 + random.nextInt(36_000));
+            } else {
+                updated.put("finalised_date", date(day)).put("finalised_time", 3600 + random.nextInt(36_000));
+            }
+            put("transact", updated);
+        } else {
+            ObjectNode line = pickWhere("trans_line", null, l -> open.get("ID").asText().equals(l.path("transaction_ID").asText()));
+            if (line == null) {
+                put("trans_line", line(open.get("ID").asText(), "stock_out"));
+            } else if (roll < 9) {
+                put("trans_line", line.deepCopy().put("quantity", 1 + random.nextInt(40)).put("note", "changed day " + day));
+            } else {
+                delete("trans_line", line);
+            }
+        }
+    }
+
+    private void supplierInvoice(StoreDef store, int day) {
+        ObjectNode open = pickWhere("transact", store, t -> "si".equals(t.path("type").asText())
+                && !"fn".equals(t.path("status").asText()));
+        if (open == null || random.nextInt(3) == 0) {
+            String id = id("SI");
+            put("transact", transact(id, store, supplierNameId, "si", day));
+            put("trans_line", line(id, "stock_in"));
+        } else {
+            put("transact", open.deepCopy().put("status", "fn").put("finalised_date", date(day)));
+        }
+    }
+
+    private void stocktake(StoreDef store, int day) {
+        ObjectNode open = pickWhere("Stock_take", store, s -> "sg".equals(s.path("status").asText()));
+        int roll = random.nextInt(10);
+        if (open == null || roll < 4) {
+            String id = id("ST");
+            put("Stock_take", row(id).put("created_by_ID", "").put("status", "sg").put("Description", "Count day " + day)
+                    .put("comment", "").put("Locked", false).put("invad_additions_ID", "").put("invad_reductions_ID", "")
+                    .put("serial_number", ++serial).put("stock_take_created_date", date(day))
+                    .put("stock_take_time", random.nextInt(80_000)).put("stock_take_date", date(day))
+                    .put("store_ID", store.id()));
+        } else if (roll < 8) {
+            put("Stock_take", open.deepCopy().put("status", "fn").put("comment", "finalised day " + day));
+        } else {
+            delete("Stock_take", open);
+        }
+    }
+
+    private ObjectNode transact(String id, StoreDef store, String nameId, String type, int day) {
+        return row(id).put("store_ID", store.id()).put("name_ID", nameId).put("invoice_num", ++serial)
+                .put("type", type).put("status", "nw").put("mode", "store").put("user_ID", "").put("hold", false)
+                .put("comment", "made day " + day).put("their_ref", "").put("prescriber_ID", "")
+                .put("currency_ID", "").put("currency_rate", 1).put("goods_received_ID", "").put("original_PO_ID", "")
+                .put("requisition_ID", "").put("linked_transaction_id", "").put("nameInsuranceJoinID", "")
+                .put("donor_default_id", "").put("insuranceDiscountAmount", 0).put("insuranceDiscountRate", 0)
+                .put("entry_date", date(day)).put("entry_time", 3600 + random.nextInt(36_000))
+                .put("confirm_date", "0000-00-00").put("confirm_time", 0)
+                .put("finalised_date", "0000-00-00").put("finalised_time", 0);
+    }
+
+    private ObjectNode line(String invoiceId, String type) {
+        List<String> catalogue = items.get();
+        String item = catalogue.get(random.nextInt(catalogue.size()));
+        return row(id("TL")).put("transaction_ID", invoiceId).put("item_ID", item).put("item_name", "item " + item)
+                .put("item_line_ID", "").put("location_ID", "").put("batch", "B" + random.nextInt(1000))
+                .put("expiry_date", "2029-01-31").put("pack_size", 1).put("cost_price", 2.5).put("sell_price", 4.25)
+                .put("type", type).put("quantity", 1 + random.nextInt(20)).put("note", "").put("optionID", "")
+                .put("linked_transact_id", "").put("donor_id", "").put("vaccine_vial_monitor_status_ID", "")
+                .put("volume_per_pack", 0);
+    }
+
+    private String customerFor(StoreDef store) {
+        synchronized (lock) {
+            List<StoreDef> partners = new ArrayList<>();
+            for (StoreDef other : expected.stores()) {
+                if (!other.id().equals(store.id()) && expected.isVisibleIn(other.id(), store.id())
+                        && expected.isVisibleIn(store.id(), other.id())) {
+                    partners.add(other);
+                }
+            }
+            if (!partners.isEmpty() && random.nextInt(10) < 7) {
+                return partners.get(random.nextInt(partners.size())).nameId();
+            }
+            return customerNameId;
+        }
+    }
+
+    // --- plumbing ------------------------------------------------------------------------------------------
+
+    private ObjectNode row(String id) {
+        return AdminApi.JSON.createObjectNode().put("ID", id);
+    }
+
+    private String id(String kind) {
+        return prefix + kind + siteId + "_" + (++serial);
+    }
+
+    private static String date(int day) {
+        return java.time.LocalDate.of(2026, 3, 1).plusDays(day).toString();
+    }
+
+    private ObjectNode pick(String table, StoreDef store) {
+        return pickWhere(table, store, r -> true);
+    }
+
+    private ObjectNode pickWhere(String table, StoreDef store, java.util.function.Predicate<ObjectNode> filter) {
+        List<ObjectNode> candidates = new ArrayList<>();
+        for (ObjectNode record : live.getOrDefault(table, Map.of()).values()) {
+            if ((store == null || store.id().equals(record.path("store_ID").asText())) && filter.test(record)) {
+                candidates.add(record);
+            }
+        }
+        return candidates.isEmpty() ? null : candidates.get(random.nextInt(candidates.size()));
+    }
+
+    private void put(String table, ObjectNode data) {
+        String id = data.get("ID").asText();
+        synchronized (lock) {
+            site.db().put(table, id, data);
+            expected.localEdit(siteId, table, id, data);
+        }
+        live.computeIfAbsent(table, t -> new LinkedHashMap<>()).put(id, data);
+        edits++;
+    }
+
+    private void delete(String table, ObjectNode data) {
+        String id = data.get("ID").asText();
+        synchronized (lock) {
+            site.db().delete(table, id);
+            expected.localEdit(siteId, table, id, null);
+        }
+        live.get(table).remove(id);
+        edits++;
+    }
+}
