@@ -111,7 +111,8 @@ public class RecordIntake {
         centralCopy.write(type.tableName(), recordId, route.heldCentrally() ? json : skeleton(type, data),
                 owner.storeId(), owner.patientId(), batch.siteId, route.heldCentrally());
         if ("name_store_join".equals(type.tableName())) {
-            visibility.joinChanged(recordId, data, false);
+            visibility.joinChanged(recordId, data, false).ifPresent(due ->
+                    batch.outbound.computeIfAbsent(due.siteId(), s -> new ArrayList<>()).add(due.record()));
         }
         send(batch, type, route, recordId, false, "update", json);
         return Optional.empty();

@@ -12,6 +12,7 @@ import org.supplysync.site.entity.Site;
 import org.supplysync.store.entity.Store;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Sends a store's own records where they belong: its name record, central data, into the change log; its store
@@ -38,9 +39,13 @@ public class StorePublisher {
 
     /** Queues the store record for a site that now has a copy of the store (the central's copy is the record itself). */
     public void sendStoreRecordTo(Store store, int siteId) {
-        SyncRecord record = em.find(SyncRecord.class, new SyncRecord.Key("store", store.id()));
-        if (record != null && siteId != Site.CENTRAL) {
-            queues.send(siteId, List.of(new OutboundRecord("store", store.id(), "update", record.data())));
-        }
+        storeRecord(store).filter(record -> siteId != Site.CENTRAL)
+                .ifPresent(record -> queues.send(siteId, List.of(record)));
+    }
+
+    /** The store record as it goes to a site. */
+    public Optional<OutboundRecord> storeRecord(Store store) {
+        return Optional.ofNullable(em.find(SyncRecord.class, new SyncRecord.Key("store", store.id())))
+                .map(record -> new OutboundRecord("store", store.id(), "update", record.data()));
     }
 }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.supplysync.routing.control.OutboundRecord;
 import org.supplysync.site.entity.Site;
 import org.supplysync.store.entity.Store;
 import org.supplysync.store.entity.SyncWith;
@@ -28,17 +29,26 @@ public class SyncWithRules {
     @Inject
     StorePublisher publisher;
 
-    /** Called after a name became visible in a store. */
-    public void nameBecameVisible(String nameId, String visibleInStoreId) {
+    /**
+     * Called after a name became visible in a store. When that gives a store a new (transfer) copy on a site, the
+     * store record is due there: it is returned, for the caller to queue with the rest of its batch.
+     */
+    public Optional<DueRecord> nameBecameVisible(String nameId, String visibleInStoreId) {
         Optional<Store> visible = storeNamed(nameId);
         Store viewer = em.find(Store.class, visibleInStoreId);
-        if (visible.isEmpty() || viewer == null || viewer.activeSiteId() == visible.get().activeSiteId()) {
-            return;
+        if (visible.isEmpty() || viewer == null || viewer.activeSiteId() == visible.get().activeSiteId()
+                || typeOn(visible.get().id(), viewer.activeSiteId()) != SyncWithType.NONE) {
+            return Optional.empty();
         }
-        if (typeOn(visible.get().id(), viewer.activeSiteId()) == SyncWithType.NONE) {
-            em.persist(new SyncWith(visible.get().id(), viewer.activeSiteId(), SyncWithType.TRANSFER));
-            publisher.sendStoreRecordTo(visible.get(), viewer.activeSiteId());
+        em.persist(new SyncWith(visible.get().id(), viewer.activeSiteId(), SyncWithType.TRANSFER));
+        if (viewer.activeSiteId() == Site.CENTRAL) {
+            return Optional.empty();
         }
+        return publisher.storeRecord(visible.get()).map(record -> new DueRecord(viewer.activeSiteId(), record));
+    }
+
+    /** A record that is due at a site because of a change of sync-with. */
+    public record DueRecord(int siteId, OutboundRecord record) {
     }
 
     /** Called after a name stopped being visible in a store. */

@@ -9,6 +9,7 @@ import jakarta.persistence.PersistenceContext;
 import org.supplysync.store.entity.NameVisibility;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Keeps the visibility index in step with {@code name_store_join} records and lets sync-with follow it.
@@ -23,8 +24,8 @@ public class VisibilityIndex {
     @Inject
     SyncWithRules syncWithRules;
 
-    /** The join was written ({@code deleted} false) or deleted. */
-    public void joinChanged(String joinId, JsonObject join, boolean deleted) {
+    /** The join was written ({@code deleted} false) or deleted; returns a store record now due at a site, if any. */
+    public Optional<SyncWithRules.DueRecord> joinChanged(String joinId, JsonObject join, boolean deleted) {
         String nameId = join.getString("name_ID", "");
         String storeId = join.getString("store_ID", "");
         boolean visible = !deleted && !nameId.isEmpty() && !storeId.isEmpty()
@@ -34,7 +35,7 @@ public class VisibilityIndex {
         boolean unchanged = before != null && visible
                 && Objects.equals(before.nameId(), nameId) && Objects.equals(before.storeId(), storeId);
         if (unchanged) {
-            return;
+            return Optional.empty();
         }
         if (before != null) {
             em.remove(before);
@@ -44,7 +45,8 @@ public class VisibilityIndex {
         if (visible) {
             em.persist(new NameVisibility(joinId, nameId, storeId));
             em.flush();
-            syncWithRules.nameBecameVisible(nameId, storeId);
+            return syncWithRules.nameBecameVisible(nameId, storeId);
         }
+        return Optional.empty();
     }
 }
