@@ -31,6 +31,7 @@ public class Integration {
 
     private static final Logger LOG = Logger.getLogger(Integration.class.getName());
     private static final int RETRIES = 5;
+    private static final int KEYS_PER_DELETE = 40;
 
     @PersistenceContext
     EntityManager em;
@@ -97,6 +98,13 @@ public class Integration {
     }
 
     private void deleteFromBuffer(int siteId, List<IncomingRecord> records) {
+        // In small statements: EclipseLink's handling of native-query parameters grows with their square.
+        for (int from = 0; from < records.size(); from += KEYS_PER_DELETE) {
+            deleteKeys(siteId, records.subList(from, Math.min(records.size(), from + KEYS_PER_DELETE)));
+        }
+    }
+
+    private void deleteKeys(int siteId, List<IncomingRecord> records) {
         String keys = String.join(" or ", java.util.Collections.nCopies(records.size(), "(table_name = ? and record_id = ?)"));
         Query delete = em.createNativeQuery("delete from push_buffer where site_id = ? and (" + keys + ")")
                 .setParameter(1, siteId);

@@ -27,7 +27,8 @@ import java.util.Optional;
 @Stateless
 public class Pushes {
 
-    private static final int ROWS_PER_INSERT = 250;
+    /** Rows per insert statement: EclipseLink's handling of native-query parameters grows with their square. */
+    private static final int ROWS_PER_INSERT = 40;
 
     @PersistenceContext
     EntityManager em;

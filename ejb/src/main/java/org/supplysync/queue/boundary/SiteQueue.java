@@ -26,6 +26,9 @@ import java.util.List;
 @Stateless
 public class SiteQueue {
 
+    /** Rows per statement: EclipseLink's handling of native-query parameters grows with their square. */
+    private static final int ROWS_PER_INSERT = 40;
+
     @PersistenceContext
     EntityManager em;
 
@@ -62,17 +65,24 @@ public class SiteQueue {
         if (ids.isEmpty()) {
             return 0;
         }
-        String placeholders = String.join(",", Collections.nCopies(ids.size(), "?"));
-        var delete = em.createNativeQuery("delete from outbound_record where site_id = ? and sync_out_id in (" + placeholders + ")")
-                .setParameter(1, siteId);
-        for (int i = 0; i < ids.size(); i++) {
-            delete.setParameter(i + 2, ids.get(i));
+        int deleted = 0;
+        for (int from = 0; from < ids.size(); from += ROWS_PER_INSERT) {
+            deleted += delete(siteId, ids.subList(from, Math.min(ids.size(), from + ROWS_PER_INSERT)));
         }
-        int deleted = delete.executeUpdate();
         if (deleted > 0) {
             queues.count(siteId, -deleted);
         }
         return deleted;
+    }
+
+    private int delete(int siteId, List<Long> ids) {
+        String placeholders = String.join(",", Collections.nCopies(ids.size(), "?"));
+        Query delete = em.createNativeQuery(
+                "delete from outbound_record where site_id = ? and sync_out_id in (" + placeholders + ")").setParameter(1, siteId);
+        for (int i = 0; i < ids.size(); i++) {
+            delete.setParameter(i + 2, ids.get(i));
+        }
+        return delete.executeUpdate();
     }
 
     private long stagedCount(int siteId) {
@@ -90,7 +100,9 @@ public class SiteQueue {
                 }
                 List<OutboundRecord> records = CentralCopy.parseArray(message.getBody(String.class)).stream()
                         .map(value -> OutboundRecord.fromJson((JsonObject) value)).toList();
-                stage(siteId, records);
+                for (int from = 0; from < records.size(); from += ROWS_PER_INSERT) {
+                    stage(siteId, records.subList(from, Math.min(records.size(), from + ROWS_PER_INSERT)));
+                }
                 staged += records.size();
             }
         } catch (JMSException e) {
@@ -98,7 +110,7 @@ public class SiteQueue {
         }
     }
 
-    /** One insert statement for the records of a message, in their order (sync_out_id follows it). */
+    /** One insert statement for these records, in their order (sync_out_id follows it). */
     private void stage(int siteId, List<OutboundRecord> records) {
         if (records.isEmpty()) {
             return;

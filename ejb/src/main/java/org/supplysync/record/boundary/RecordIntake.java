@@ -2,7 +2,6 @@ package org.supplysync.record.boundary;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
@@ -34,6 +33,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+
+import static org.supplysync.platform.Jsons.JSON;
 
 /**
  * Integrates a batch of records from one site: checks each against the ownership rules, keeps what the central copy
@@ -153,7 +154,7 @@ public class RecordIntake {
         Verdict.Accepted owner = (Verdict.Accepted) verdict;
         Route route = RoutingPolicy.route(type, kept, owner.storeId(), owner.patientId(), batch.siteId, batch.routing);
         centralCopy.delete(type.tableName(), gone, batch.siteId);
-        JsonObject wire = Json.createObjectBuilder().add("mergeIdToKeep", keep).add("mergeIdToDelete", gone).build();
+        JsonObject wire = JSON.createObjectBuilder().add("mergeIdToKeep", keep).add("mergeIdToDelete", gone).build();
         // Logged under the merged-away id: every merge into the same record is a change of its own.
         send(batch, type, route, gone, true, "merge", wire.toString());
         return Optional.empty();
@@ -175,7 +176,7 @@ public class RecordIntake {
      * where it goes, so that its lines can still be checked and routed.
      */
     private static String skeleton(DataType type, JsonObject data) {
-        JsonObjectBuilder kept = Json.createObjectBuilder();
+        JsonObjectBuilder kept = JSON.createObjectBuilder();
         for (String field : new String[]{type.storeField(), type.parentField(), type.transferField(), type.patientField()}) {
             if (field != null && data.containsKey(field)) {
                 kept.add(field, data.get(field));

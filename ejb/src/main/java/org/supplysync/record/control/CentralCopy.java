@@ -1,14 +1,13 @@
 package org.supplysync.record.control;
 
 import jakarta.enterprise.context.Dependent;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.supplysync.platform.Jsons;
 import org.supplysync.record.entity.SyncRecord;
 
-import java.io.StringReader;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,15 +58,11 @@ public class CentralCopy {
     }
 
     public static JsonObject parse(String json) {
-        try (var reader = Json.createReader(new StringReader(json))) {
-            return reader.readObject();
-        }
+        return Jsons.parse(json);
     }
 
     public static JsonArray parseArray(String json) {
-        try (var reader = Json.createReader(new StringReader(json))) {
-            return reader.readArray();
-        }
+        return Jsons.parseArray(json);
     }
 
     /** Marks the record deleted, if the central copy has it. */

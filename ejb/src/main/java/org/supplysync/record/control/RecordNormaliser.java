@@ -1,6 +1,5 @@
 package org.supplysync.record.control;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -9,6 +8,8 @@ import jakarta.json.JsonValue;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+
+import static org.supplysync.platform.Jsons.JSON;
 
 /**
  * Sites push dates and times in another format than they pull them (msupply-sync-v5.md §3.0, trap 9): a date as
@@ -24,7 +25,7 @@ public final class RecordNormaliser {
     }
 
     public static JsonObject normalise(JsonObject row) {
-        JsonObjectBuilder normalised = Json.createObjectBuilder();
+        JsonObjectBuilder normalised = JSON.createObjectBuilder();
         for (Map.Entry<String, JsonValue> field : row.entrySet()) {
             normalised.add(field.getKey(), normalise(field.getKey(), field.getValue()));
         }
@@ -33,18 +34,18 @@ public final class RecordNormaliser {
 
     private static JsonValue normalise(String name, JsonValue value) {
         if (value == JsonValue.NULL && isDateField(name)) {
-            return Json.createValue("0000-00-00");
+            return JSON.createValue("0000-00-00");
         }
         if (!(value instanceof JsonString text)) {
             return value;
         }
         String s = text.getString();
         if (MIDNIGHT_DATE.matcher(s).matches() && isDateField(name)) {
-            return Json.createValue(s.substring(0, 10));
+            return JSON.createValue(s.substring(0, 10));
         }
         var time = TIME_OF_DAY.matcher(s);
         if (time.matches() && isTimeField(name)) {
-            return Json.createValue(Integer.parseInt(time.group(1)) * 3600 + Integer.parseInt(time.group(2)) * 60
+            return JSON.createValue(Integer.parseInt(time.group(1)) * 3600 + Integer.parseInt(time.group(2)) * 60
                     + Integer.parseInt(time.group(3)));
         }
         return value;

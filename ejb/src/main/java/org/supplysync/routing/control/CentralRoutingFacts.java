@@ -1,6 +1,5 @@
 package org.supplysync.routing.control;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.persistence.EntityManager;
@@ -16,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+
+import static org.supplysync.platform.Jsons.JSON;
 
 /** {@link RoutingFacts} read from the database, remembered for one batch. */
 public class CentralRoutingFacts implements RoutingFacts {
@@ -83,7 +84,7 @@ public class CentralRoutingFacts implements RoutingFacts {
     }
 
     private static JsonObject parse(String json) {
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = JSON.createReader(new StringReader(json))) {
             return reader.readObject();
         }
     }

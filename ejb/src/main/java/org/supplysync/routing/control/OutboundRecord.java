@@ -1,7 +1,7 @@
 package org.supplysync.routing.control;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import org.supplysync.platform.Jsons;
 
 /** One record on its way to a site, in the v5 envelope (without the syncOutId it gets when the site pulls it). */
 public record OutboundRecord(String tableName, String recordId, String action, String recordData) {
@@ -16,7 +16,7 @@ public record OutboundRecord(String tableName, String recordId, String action, S
     }
 
     public static String quoted(String text) {
-        return Json.createValue(text).toString();
+        return Jsons.quoted(text);
     }
 
     public static OutboundRecord fromJson(JsonObject json) {

@@ -1,11 +1,12 @@
 package org.supplysync.store.control;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.supplysync.store.entity.Store;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+
+import static org.supplysync.platform.Jsons.JSON;
 
 /**
  * The legacy {@code store} and {@code name} rows that stand for a store, with every field an Open mSupply site
@@ -17,7 +18,7 @@ public final class StoreRecords {
     }
 
     public static JsonObject storeRow(Store store, LocalDate createdDate) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("ID", store.id())
                 .add("name_ID", store.nameId())
                 .add("code", store.code())
@@ -31,7 +32,7 @@ public final class StoreRecords {
     }
 
     public static JsonObject nameRow(Store store, LocalDate createdDate) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("ID", store.nameId())
                 .add("name", store.name())
                 .add("code", store.code())

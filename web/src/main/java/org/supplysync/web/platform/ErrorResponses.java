@@ -1,11 +1,12 @@
 package org.supplysync.web.platform;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+
+import static org.supplysync.platform.Jsons.JSON;
 
 /**
  * The two error shapes the server speaks: the v5 error body on the sync endpoints (what mSupply sites parse,
@@ -27,8 +28,8 @@ public final class ErrorResponses {
 
     /** {@code {"error": {"code", "message", "data"}}}. */
     public static Response v5(int status, String code, String message, JsonValue data) {
-        JsonObject body = Json.createObjectBuilder()
-                .add("error", Json.createObjectBuilder()
+        JsonObject body = JSON.createObjectBuilder()
+                .add("error", JSON.createObjectBuilder()
                         .add("code", code)
                         .add("message", message == null ? code : message)
                         .add("data", data))

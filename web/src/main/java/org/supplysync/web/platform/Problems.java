@@ -1,9 +1,10 @@
 package org.supplysync.web.platform;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+
+import static org.supplysync.platform.Jsons.JSON;
 
 /** RFC 9457 problem details: the one shape of every error the admin API returns. */
 public final class Problems {
@@ -19,7 +20,7 @@ public final class Problems {
     }
 
     public static Response.ResponseBuilder build(int status, String title, String detail) {
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = JSON.createObjectBuilder()
                 .add("type", "about:blank")
                 .add("title", title)
                 .add("status", status);
@@ -31,7 +32,7 @@ public final class Problems {
 
     /** A 500 that names an incident id the server log also names, and nothing of the failure itself. */
     public static Response incident(String incidentId) {
-        String body = Json.createObjectBuilder()
+        String body = JSON.createObjectBuilder()
                 .add("type", "about:blank")
                 .add("title", "Internal server error")
                 .add("status", 500)

@@ -1,7 +1,6 @@
 package org.supplysync.web.record;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -29,6 +28,8 @@ import java.io.StringReader;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+
+import static org.supplysync.platform.Jsons.JSON;
 
 /**
  * Records edited on the central server: the central acting as site 1, under the same ownership checks as a
@@ -59,19 +60,19 @@ public class RecordsResource {
             throw new PayloadTooLargeException(data.size() + " records in one request; at most " + maxBatchRecords);
         }
         IntakeReport report = intake.intake(Site.CENTRAL, incoming(data));
-        JsonArrayBuilder refused = Json.createArrayBuilder();
-        report.refused().forEach(r -> refused.add(Json.createObjectBuilder()
+        JsonArrayBuilder refused = JSON.createArrayBuilder();
+        report.refused().forEach(r -> refused.add(JSON.createObjectBuilder()
                 .add("tableName", nullable(r.tableName()))
                 .add("recordId", nullable(r.recordId()))
                 .add("reason", r.reason())));
-        return Json.createObjectBuilder().add("accepted", report.accepted()).add("refused", refused).build();
+        return JSON.createObjectBuilder().add("accepted", report.accepted()).add("refused", refused).build();
     }
 
     @GET
     @Path("{tableName}/{recordId}")
     public JsonObject one(@PathParam("tableName") String tableName, @PathParam("recordId") String recordId) {
         SyncRecord record = centralRecords.find(tableName, recordId);
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("tableName", record.tableName())
                 .add("recordId", record.recordId())
                 .add("storeId", nullable(record.storeId()))
@@ -80,7 +81,7 @@ public class RecordsResource {
                 .add("deleted", record.isDeleted())
                 .add("version", record.version())
                 .add("updatedAt", record.updatedAt().toInstant(ZoneOffset.UTC).toString())
-                .add("recordData", Json.createReader(new StringReader(record.data())).readObject())
+                .add("recordData", JSON.createReader(new StringReader(record.data())).readObject())
                 .build();
     }
 
@@ -104,6 +105,6 @@ public class RecordsResource {
     }
 
     private static JsonValue nullable(String value) {
-        return value == null ? JsonValue.NULL : Json.createValue(value);
+        return value == null ? JsonValue.NULL : JSON.createValue(value);
     }
 }

@@ -1,12 +1,13 @@
 package org.supplysync.web.sync;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+
+import static org.supplysync.platform.Jsons.JSON;
 
 /**
  * The small "sync v6" answers an Open mSupply remote site expects from an Open mSupply central server
@@ -20,23 +21,23 @@ public class OmsCentralResource {
     @POST
     @Path("pull")
     public JsonObject pull() {
-        return data(Json.createObjectBuilder().add("end_cursor", 0).add("total_records", 0)
-                .add("records", Json.createArrayBuilder()).add("is_last_batch", true).build());
+        return data(JSON.createObjectBuilder().add("end_cursor", 0).add("total_records", 0)
+                .add("records", JSON.createArrayBuilder()).add("is_last_batch", true).build());
     }
 
     @POST
     @Path("push")
     public JsonObject push() {
-        return data(Json.createObjectBuilder().add("records_pushed", 0).build());
+        return data(JSON.createObjectBuilder().add("records_pushed", 0).build());
     }
 
     @POST
     @Path("site_status")
     public JsonObject siteStatus() {
-        return data(Json.createObjectBuilder().add("is_integrating", false).build());
+        return data(JSON.createObjectBuilder().add("is_integrating", false).build());
     }
 
     private static JsonObject data(JsonObject data) {
-        return Json.createObjectBuilder().add("data", data).build();
+        return JSON.createObjectBuilder().add("data", data).build();
     }
 }

@@ -2,7 +2,6 @@ package org.supplysync.web.sync;
 
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -14,6 +13,8 @@ import org.supplysync.site.entity.Site;
 import org.supplysync.web.platform.ErrorResponses;
 import org.supplysync.web.platform.Roles;
 import org.supplysync.web.security.BasicAuthentication.BasicCredentials;
+
+import static org.supplysync.platform.Jsons.JSON;
 
 /**
  * Lets a remote site into the sync API, answering in the v5 error shape: unknown site name or wrong password (401),
@@ -54,7 +55,7 @@ public class SiteAuthentication implements ContainerRequestFilter {
         String version = request.getHeaderString("version");
         if (version != null && !supported(version)) {
             request.abortWith(ErrorResponses.v5(409, "api_version_incompatible", "Api version is not compatible",
-                    Json.createObjectBuilder().add("minVersion", minVersion).add("maxVersion", maxVersion)
+                    JSON.createObjectBuilder().add("minVersion", minVersion).add("maxVersion", maxVersion)
                             .add("received", version).build()));
             return;
         }

@@ -1,7 +1,6 @@
 package org.supplysync.web.sync;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
@@ -43,6 +42,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.StringJoiner;
+
+import static org.supplysync.platform.Jsons.JSON;
 
 /**
  * The mSupply sync v5 API as Open mSupply remote sites call it (msupply-sync-v5.md §1): site info and status, push,
@@ -94,7 +95,7 @@ public class SyncV5Resource {
     @Path("site")
     public JsonObject site() {
         Site site = site(sites);
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("id", site.uuid())
                 .add("siteId", site.id())
                 .add("code", site.name())
@@ -110,7 +111,7 @@ public class SyncV5Resource {
     @Path("site_status")
     public JsonObject siteStatus() {
         String code = site(sites).syncStatus();
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("code", code)
                 .add("message", switch (code) {
                     case "integration_in_progress" -> "Integration in progress";
@@ -141,11 +142,11 @@ public class SyncV5Resource {
             return tooLarge(records.size() + " records in one batch; at most " + maxBatchRecords);
         }
         PushReceipt receipt = pushes.receive(siteId(), queueLength.longValue(), incoming(records));
-        JsonArrayBuilder refused = Json.createArrayBuilder();
-        receipt.refused().forEach(r -> refused.add(Json.createObjectBuilder()
+        JsonArrayBuilder refused = JSON.createArrayBuilder();
+        receipt.refused().forEach(r -> refused.add(JSON.createObjectBuilder()
                 .add("tableName", nullable(r.tableName())).add("recordId", nullable(r.recordId()))
                 .add("reason", r.reason())));
-        return Response.ok(Json.createObjectBuilder()
+        return Response.ok(JSON.createObjectBuilder()
                 .add("integrationStarted", receipt.integrationStarted())
                 .add("refused", refused)
                 .build()).build();
@@ -202,15 +203,15 @@ public class SyncV5Resource {
                     JsonValue.NULL);
         }
         CentralPage page = centralFeed.page(siteId(), from, Math.min(size.get(), maxPullRecords));
-        JsonArrayBuilder data = Json.createArrayBuilder();
-        page.changes().forEach(change -> data.add(Json.createObjectBuilder()
+        JsonArrayBuilder data = JSON.createArrayBuilder();
+        page.changes().forEach(change -> data.add(JSON.createObjectBuilder()
                 .add("ID", change.cursor())
                 .add("tableName", change.tableName())
                 .add("recordId", change.merge()
                         ? CentralCopy.parse(change.data()).getString("mergeIdToKeep") : change.recordId())
                 .add("action", change.action())
                 .add("recordData", CentralCopy.parse(change.data()))));
-        return Response.ok(Json.createObjectBuilder().add("maxCursor", page.maxCursor()).add("data", data).build())
+        return Response.ok(JSON.createObjectBuilder().add("maxCursor", page.maxCursor()).add("data", data).build())
                 .build();
     }
 
@@ -242,7 +243,7 @@ public class SyncV5Resource {
         if (text.isBlank()) {
             throw new JsonException("the request body is empty");
         }
-        try (var reader = Json.createReader(new StringReader(text))) {
+        try (var reader = JSON.createReader(new StringReader(text))) {
             return Optional.of(reader.readObject());
         }
     }
@@ -281,6 +282,6 @@ public class SyncV5Resource {
     }
 
     private static JsonValue nullable(String value) {
-        return value == null ? JsonValue.NULL : Json.createValue(value);
+        return value == null ? JsonValue.NULL : JSON.createValue(value);
     }
 }
