@@ -60,6 +60,19 @@ class OwnershipPolicyTest {
     }
 
     @Test
+    void aDispensaryWithoutIncludeTransactionsKeepsItsTransactionsToItself() {
+        DataType transactions = new DataType("transact", DataTypeKind.STORE, "store_ID", null, null, "name_ID", null,
+                false, true);
+        facts.activeSites.put("DISPENSARY_WITHOUT_TRANSACTIONS", 2);
+        assertThat(reason(OwnershipPolicy.check(transactions, "T1", row("store_ID", "DISPENSARY_WITHOUT_TRANSACTIONS"), 2, facts)))
+                .contains("does not include transactions in sync");
+        // Its other store data still syncs.
+        DataType locations = type("Location", DataTypeKind.STORE, "store_ID", null, null, null);
+        assertThat(OwnershipPolicy.check(locations, "L1", row("store_ID", "DISPENSARY_WITHOUT_TRANSACTIONS"), 2, facts))
+                .isInstanceOf(Verdict.Accepted.class);
+    }
+
+    @Test
     void aRecordCannotMoveToAStoreActiveElsewhere() {
         facts.records.put("transact/T1", new OwnershipFacts.KnownRecord("C", null, 3));
         assertThat(reason(OwnershipPolicy.check(TRANSACT, "T1", row("store_ID", "B"), 2, facts)))
@@ -131,7 +144,7 @@ class OwnershipPolicyTest {
     /** The seed's stores and sites, and whatever a test puts in the central copy. */
     private static final class SeedFacts implements OwnershipFacts {
         int primary = 1;
-        final Map<String, Integer> activeSites = Map.of("A", 1, "E", 1, "B", 2, "F", 2, "C", 3, "D", 3);
+        final Map<String, Integer> activeSites = new HashMap<>(Map.of("A", 1, "E", 1, "B", 2, "F", 2, "C", 3, "D", 3));
         final Map<String, KnownRecord> records = new HashMap<>();
         final Map<String, String> homeStores = new HashMap<>();
         final Map<String, Boolean> patients = new HashMap<>();
