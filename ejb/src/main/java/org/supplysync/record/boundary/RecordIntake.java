@@ -70,7 +70,8 @@ public class RecordIntake {
         if (site == null) {
             throw UnknownResourceException.inPath("there is no site " + siteId);
         }
-        Batch batch = new Batch(siteId, dataTypes.byTableName(), new CentralFacts(em), new CentralRoutingFacts(em));
+        CentralFacts facts = new CentralFacts(em);
+        Batch batch = new Batch(siteId, dataTypes.byTableName(), facts, new CentralRoutingFacts(em, facts));
         centralCopy.prefetch(records);
         // Lines follow their parent's owner, so parents in the same batch go first.
         List<IncomingRecord> ordered = new ArrayList<>(records);

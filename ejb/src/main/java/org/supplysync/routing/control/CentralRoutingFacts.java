@@ -3,6 +3,7 @@ package org.supplysync.routing.control;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.persistence.EntityManager;
+import org.supplysync.record.control.OwnershipFacts;
 import org.supplysync.record.entity.SyncRecord;
 import org.supplysync.store.entity.Store;
 import org.supplysync.store.entity.SyncWith;
@@ -22,21 +23,19 @@ import static org.supplysync.platform.Jsons.JSON;
 public class CentralRoutingFacts implements RoutingFacts {
 
     private final EntityManager em;
-    private final Map<String, Optional<Store>> stores = new HashMap<>();
+    private final OwnershipFacts ownership;
     private final Map<String, Map<Integer, SyncWithType>> copies = new HashMap<>();
     private final Map<String, Optional<String>> storeByName = new HashMap<>();
 
-    public CentralRoutingFacts(EntityManager em) {
+    /** Store look-ups go through the batch's ownership facts, which remember them already. */
+    public CentralRoutingFacts(EntityManager em, OwnershipFacts ownership) {
         this.em = em;
+        this.ownership = ownership;
     }
 
     @Override
     public Optional<Integer> activeSiteOf(String storeId) {
-        return store(storeId).map(Store::activeSiteId);
-    }
-
-    private Optional<Store> store(String storeId) {
-        return stores.computeIfAbsent(storeId, id -> Optional.ofNullable(em.find(Store.class, id)));
+        return ownership.activeSiteOf(storeId);
     }
 
     @Override

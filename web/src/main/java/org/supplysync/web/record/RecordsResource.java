@@ -2,9 +2,7 @@ package org.supplysync.web.record;
 
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -15,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.supplysync.platform.InvalidRequestException;
+import org.supplysync.platform.Jsons;
 import org.supplysync.record.boundary.CentralRecords;
 import org.supplysync.record.boundary.IntakeReport;
 import org.supplysync.record.boundary.RecordIntake;
@@ -24,10 +23,7 @@ import org.supplysync.site.entity.Site;
 import org.supplysync.web.platform.PayloadTooLargeException;
 import org.supplysync.web.security.AdminApi;
 
-import java.io.StringReader;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 
 import static org.supplysync.platform.Jsons.JSON;
 
@@ -59,13 +55,9 @@ public class RecordsResource {
         if (data.size() > maxBatchRecords) {
             throw new PayloadTooLargeException(data.size() + " records in one request; at most " + maxBatchRecords);
         }
-        IntakeReport report = intake.intake(Site.CENTRAL, incoming(data));
-        JsonArrayBuilder refused = JSON.createArrayBuilder();
-        report.refused().forEach(r -> refused.add(JSON.createObjectBuilder()
-                .add("tableName", nullable(r.tableName()))
-                .add("recordId", nullable(r.recordId()))
-                .add("reason", r.reason())));
-        return JSON.createObjectBuilder().add("accepted", report.accepted()).add("refused", refused).build();
+        IntakeReport report = intake.intake(Site.CENTRAL, IncomingRecord.allOf(data));
+        return JSON.createObjectBuilder().add("accepted", report.accepted())
+                .add("refused", RefusalsJson.of(report.refused())).build();
     }
 
     @GET
@@ -81,30 +73,11 @@ public class RecordsResource {
                 .add("deleted", record.isDeleted())
                 .add("version", record.version())
                 .add("updatedAt", record.updatedAt().toInstant(ZoneOffset.UTC).toString())
-                .add("recordData", JSON.createReader(new StringReader(record.data())).readObject())
+                .add("recordData", Jsons.parse(record.data()))
                 .build();
     }
 
-    /** Each element in the v5 envelope; anything malformed still becomes a record, which intake then refuses. */
-    static List<IncomingRecord> incoming(JsonArray data) {
-        List<IncomingRecord> records = new ArrayList<>(data.size());
-        for (JsonValue element : data) {
-            if (element instanceof JsonObject record) {
-                records.add(new IncomingRecord(text(record, "tableName"), text(record, "recordId"),
-                        text(record, "action"),
-                        record.get("recordData") instanceof JsonObject fields ? fields : null));
-            } else {
-                records.add(new IncomingRecord(null, null, null, null));
-            }
-        }
-        return records;
-    }
-
-    private static String text(JsonObject object, String field) {
-        return object.get(field) instanceof JsonString value ? value.getString() : null;
-    }
-
     private static JsonValue nullable(String value) {
-        return value == null ? JsonValue.NULL : JSON.createValue(value);
+        return RefusalsJson.nullable(value);
     }
 }

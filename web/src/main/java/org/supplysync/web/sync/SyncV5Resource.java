@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.supplysync.central.boundary.CentralFeed;
 import org.supplysync.central.boundary.CentralPage;
+import org.supplysync.platform.Jsons;
 import org.supplysync.push.boundary.PushReceipt;
 import org.supplysync.push.boundary.Pushes;
 import org.supplysync.queue.boundary.QueuedPage;
@@ -32,11 +33,12 @@ import org.supplysync.routing.control.OutboundRecord;
 import org.supplysync.site.boundary.Sites;
 import org.supplysync.site.entity.Site;
 import org.supplysync.web.platform.ErrorResponses;
+import org.supplysync.web.platform.PayloadTooLargeException;
+import org.supplysync.web.record.RefusalsJson;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -127,28 +129,21 @@ public class SyncV5Resource {
     @Path("queued_records")
     @Consumes(MediaType.WILDCARD)
     public Response push(InputStream body) throws IOException {
-        Optional<JsonObject> json = readBody(body);
-        if (json.isEmpty()) {
-            return tooLarge("the request body is over " + maxBatchBytes + " bytes");
-        }
-        if (!(json.get().get("queueLength") instanceof JsonNumber queueLength)) {
+        JsonObject json = readBody(body);
+        if (!(json.get("queueLength") instanceof JsonNumber queueLength)) {
             return ErrorResponses.v5(400, "invalid_request", "queueLength (a number) is required", JsonValue.NULL);
         }
-        JsonValue data = json.get().getOrDefault("data", JsonValue.EMPTY_JSON_ARRAY);
+        JsonValue data = json.getOrDefault("data", JsonValue.EMPTY_JSON_ARRAY);
         if (!(data instanceof JsonArray records)) {
             return ErrorResponses.v5(400, "invalid_request", "data must be an array of records", JsonValue.NULL);
         }
         if (records.size() > maxBatchRecords) {
-            return tooLarge(records.size() + " records in one batch; at most " + maxBatchRecords);
+            throw new PayloadTooLargeException(records.size() + " records in one batch; at most " + maxBatchRecords);
         }
-        PushReceipt receipt = pushes.receive(siteId(), queueLength.longValue(), incoming(records));
-        JsonArrayBuilder refused = JSON.createArrayBuilder();
-        receipt.refused().forEach(r -> refused.add(JSON.createObjectBuilder()
-                .add("tableName", nullable(r.tableName())).add("recordId", nullable(r.recordId()))
-                .add("reason", r.reason())));
+        PushReceipt receipt = pushes.receive(siteId(), queueLength.longValue(), IncomingRecord.allOf(records));
         return Response.ok(JSON.createObjectBuilder()
                 .add("integrationStarted", receipt.integrationStarted())
-                .add("refused", refused)
+                .add("refused", RefusalsJson.of(receipt.refused()))
                 .build()).build();
     }
 
@@ -173,11 +168,7 @@ public class SyncV5Resource {
     @Path("acknowledged_records")
     @Consumes(MediaType.WILDCARD)
     public Response acknowledge(InputStream body) throws IOException {
-        Optional<JsonObject> json = readBody(body);
-        if (json.isEmpty()) {
-            return tooLarge("the request body is over " + maxBatchBytes + " bytes");
-        }
-        if (!(json.get().get("syncIDs") instanceof JsonArray ids)) {
+        if (!(readBody(body).get("syncIDs") instanceof JsonArray ids)) {
             return ErrorResponses.v5(400, "invalid_request", "syncIDs (an array) is required", JsonValue.NULL);
         }
         List<String> syncIds = new ArrayList<>(ids.size());
@@ -231,38 +222,19 @@ public class SyncV5Resource {
         return sites.find(siteId());
     }
 
-    /** The body as JSON, or empty when it is over the byte limit. Malformed JSON throws (400 by the mapper). */
-    private Optional<JsonObject> readBody(InputStream body) throws IOException {
+    /** The body as JSON; over the byte limit a 413, malformed a 400 (both by the exception mappers, in the v5 shape). */
+    private JsonObject readBody(InputStream body) throws IOException {
         byte[] bytes = body.readNBytes(maxBatchBytes + 1);
         if (bytes.length > maxBatchBytes) {
             // Read the rest without keeping it: a client still sending would otherwise never see the 413.
             body.transferTo(OutputStream.nullOutputStream());
-            return Optional.empty();
+            throw new PayloadTooLargeException("the request body is over " + maxBatchBytes + " bytes");
         }
         String text = new String(bytes, StandardCharsets.UTF_8);
         if (text.isBlank()) {
             throw new JsonException("the request body is empty");
         }
-        try (var reader = JSON.createReader(new StringReader(text))) {
-            return Optional.of(reader.readObject());
-        }
-    }
-
-    private static List<IncomingRecord> incoming(JsonArray records) {
-        List<IncomingRecord> list = new ArrayList<>(records.size());
-        for (JsonValue element : records) {
-            if (element instanceof JsonObject record) {
-                list.add(new IncomingRecord(text(record, "tableName"), text(record, "recordId"), text(record, "action"),
-                        record.get("recordData") instanceof JsonObject fields ? fields : null));
-            } else {
-                list.add(new IncomingRecord(null, null, null, null));
-            }
-        }
-        return list;
-    }
-
-    private static Response tooLarge(String message) {
-        return ErrorResponses.v5(413, "payload_too_large", message, JsonValue.NULL);
+        return Jsons.parse(text);
     }
 
     private static Optional<Integer> positive(String value, int fallback) {
@@ -275,13 +247,5 @@ public class SyncV5Resource {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
-    }
-
-    private static String text(JsonObject object, String field) {
-        return object.get(field) instanceof JsonString value ? value.getString() : null;
-    }
-
-    private static JsonValue nullable(String value) {
-        return value == null ? JsonValue.NULL : JSON.createValue(value);
     }
 }
