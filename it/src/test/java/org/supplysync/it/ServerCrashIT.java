@@ -57,6 +57,43 @@ class ServerCrashIT extends DeployedApplication {
         assertThat(collector.drainQueue()).isEmpty();
     }
 
+    @Test
+    void aCrashInTheMiddleOfAnIntegrationLosesNoAcceptedRecord() throws Exception {
+        RemoteSite active = RemoteSite.register("desktop");
+        RemoteSite collector = RemoteSite.register("desktop");
+        String store = createStore(active.id);
+        Api.setVisibility(unique("NSJ"), store, createStore(collector.id), true);
+        admin().body(Map.of("type", "ACTIVE_COLLECTOR")).put("/api/stores/" + store + "/sync-with/" + collector.id)
+                .then().statusCode(200);
+        collector.drainQueue();
+
+        List<String> ids = new ArrayList<>();
+        int left = 4000;
+        while (left > 0) {
+            com.fasterxml.jackson.databind.node.ArrayNode batch = RemoteSite.JSON.createArrayNode();
+            for (int i = 0; i < 1000; i++) {
+                String id = unique("L");
+                ids.add(id);
+                batch.add(location(id, store).put("syncOutId", id));
+            }
+            active.pushBatch(left, batch).expect(200);
+            left -= 1000;
+        }
+        active.pushBatch(0, RemoteSite.JSON.createArrayNode()).expect(200);
+        // Accepted (200): from here on nothing may be lost. Kill the server while it integrates.
+        assertThat(active.get("/sync/v5/site_status").expect(200).json().path("code").asText())
+                .isEqualTo("integration_in_progress");
+
+        killAndRestartTheServer();
+
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                "idle".equals(active.get("/sync/v5/site_status").expect(200).json().path("code").asText()));
+        java.util.Set<String> received = new java.util.HashSet<>();
+        collector.drainQueue().forEach(r -> received.add(r.path("recordId").asText()));
+        assertThat(received).containsExactlyInAnyOrderElementsOf(ids);
+        admin().get("/api/sites/" + active.id).then().body("quarantinedRecords", org.hamcrest.Matchers.equalTo(0));
+    }
+
     private static void killAndRestartTheServer() throws Exception {
         Path domain = Path.of(System.getProperty("supplysync.it.dataDir"), "domains", "supplysync");
         long pid = Long.parseLong(Files.readString(domain.resolve("config").resolve("pid")).trim());
@@ -73,7 +110,9 @@ class ServerCrashIT extends DeployedApplication {
                 "SUPPLYSYNC_EMBEDDED_DB_PORT", System.getProperty("supplysync.it.dbPort"),
                 "SUPPLYSYNC_ADMIN_PASSWORD", Api.ADMIN_PASSWORD,
                 "SUPPLYSYNC_SYNC_MAX_BATCH_BYTES", "2000000",
-                "SUPPLYSYNC_HEAP", "1024m"));
+                "SUPPLYSYNC_HEAP", "1024m",
+                "SUPPLYSYNC_BROKER_MAX_MESSAGES_PER_TRANSACTION", System.getProperty("supplysync.it.maxMessages"),
+                "SUPPLYSYNC_QUEUE_MAX_MESSAGES_PER_TRANSACTION", System.getProperty("supplysync.it.maxMessages")));
         assertThat(start.start().waitFor()).as("./supplysync start after the crash").isZero();
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
                 .until(() -> admin().get("/api/sites/1").statusCode() == 200);

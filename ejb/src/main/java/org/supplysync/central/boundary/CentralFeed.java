@@ -36,7 +36,7 @@ public class CentralFeed {
         Number max = (Number) em.createNativeQuery(
                         "select coalesce(max(cursor_id), 0) from central_change where cursor_id is not null and" + VISIBLE_TO_SITE)
                 .setParameter(1, siteId).setParameter(2, dispensary).getSingleResult();
-        em.createNativeQuery("update site set central_cursor = ? where id = ?")
+        em.createNativeQuery("update site_activity set central_cursor = ? where site_id = ?")
                 .setParameter(1, cursor).setParameter(2, siteId).executeUpdate();
         List<CentralChange> changes = rows.stream().map(row -> new CentralChange(((Number) row[0]).longValue(),
                 (String) row[1], (String) row[2], toBoolean(row[3]), (String) row[4], (String) row[5])).toList();

@@ -1,5 +1,7 @@
 package org.supplysync.datatype.entity;
 
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -48,6 +50,25 @@ public class DataType {
     @Column(name = "transaction_data", nullable = false)
     private boolean transactionData;
 
+    @Column(nullable = false)
+    private boolean mergeable;
+
+    /** "field=value": a record of this table is patient data when the field has that value (a name of type patient). */
+    @Column(name = "patient_when")
+    private String patientWhen;
+
+    /** On a record that is itself a patient or prescriber: the field naming its home store. */
+    @Column(name = "home_store_field")
+    private String homeStoreField;
+
+    /** A join that makes the name in {@link #patientField()} visible in the store in {@link #storeField()}. */
+    @Column(name = "visibility_join", nullable = false)
+    private boolean visibilityJoin;
+
+    /** The store record itself: it goes to every site with a copy of the store. */
+    @Column(name = "to_every_copy", nullable = false)
+    private boolean toEveryCopy;
+
     @Column(name = "seed_row", nullable = false)
     private String seedRow;
 
@@ -68,6 +89,20 @@ public class DataType {
         this.dispensaryOnly = dispensaryOnly;
         this.transactionData = transactionData;
         this.seedRow = "";
+    }
+
+    /** A registry row with the rules that are not plain fields (tests build the registry with this). */
+    public DataType(String tableName, DataTypeKind type, String storeField, String parentTable, String parentField,
+                    String transferField, String patientField, boolean dispensaryOnly, boolean transactionData,
+                    boolean mergeable, String patientWhen, String homeStoreField, boolean visibilityJoin,
+                    boolean toEveryCopy) {
+        this(tableName, type, storeField, parentTable, parentField, transferField, patientField, dispensaryOnly,
+                transactionData);
+        this.mergeable = mergeable;
+        this.patientWhen = patientWhen;
+        this.homeStoreField = homeStoreField;
+        this.visibilityJoin = visibilityJoin;
+        this.toEveryCopy = toEveryCopy;
     }
 
     public String tableName() {
@@ -104,6 +139,49 @@ public class DataType {
 
     public boolean isTransactionData() {
         return transactionData;
+    }
+
+    public boolean isMergeable() {
+        return mergeable;
+    }
+
+    public String patientWhen() {
+        return patientWhen;
+    }
+
+    public String homeStoreField() {
+        return homeStoreField;
+    }
+
+    public boolean isVisibilityJoin() {
+        return visibilityJoin;
+    }
+
+    public boolean goesToEveryCopy() {
+        return toEveryCopy;
+    }
+
+    /** Lines carry no store of their own: they follow their parent record. */
+    public boolean isLine() {
+        return parentTable != null;
+    }
+
+    /** Whether this record is patient data: always for patient tables, for others when {@link #patientWhen()} says so. */
+    public boolean isPatientRecord(JsonObject data) {
+        if (type == DataTypeKind.PATIENT) {
+            return true;
+        }
+        if (patientWhen == null || data == null) {
+            return false;
+        }
+        int eq = patientWhen.indexOf('=');
+        return data.get(patientWhen.substring(0, eq)) instanceof JsonString value
+                && value.getString().equals(patientWhen.substring(eq + 1));
+    }
+
+    /** Whether a record of this table can be a patient or prescriber itself (and so has a home store). */
+    public boolean canBePatient() {
+        return homeStoreField != null;
     }
 
     public String seedRow() {

@@ -6,8 +6,10 @@ public enum DataTypeKind {
     CENTRAL,
     /** Edited on the primary only; sent to the site where its store is active. */
     CENTRAL_STORE,
-    /** Edited where its store is active; sent to the store's collector copies (transfers to transfer copies too). */
+    /** Edited where its store is active; sent to the store's collector copies (a transfer also to the other store's sites). */
     STORE,
+    /** Edited on any site ({@code barcode}, sync-rules.md); sent to every site but the one that made the change. */
+    SHARED,
     /** Edited where the patient's home store is active; sent where the patient is visible. */
     PATIENT,
     /** Edited anywhere; never synced. */

@@ -2,18 +2,19 @@ package org.supplysync.push.boundary;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
-import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.supplysync.push.control.IntegrationRequests;
 
 import java.util.List;
 
 /**
- * Finishes integrations a restart or a failure interrupted: at start-up, and every minute, each site still
- * "integration_in_progress" is integrated again (integration of a site is serialised, so this never doubles work).
+ * At start-up, asks again for the integration of every site with closed sessions still buffered. Requests live in
+ * the broker and survive a restart; this covers a broker store lost or reset, and buffers left by an older version.
+ * A request too many costs nothing: it finds the sessions integrated, or the site's integration busy.
  */
 @Startup
 @Singleton
@@ -24,17 +25,13 @@ public class IntegrationRecovery {
     EntityManager em;
 
     @Inject
-    Integration integration;
+    IntegrationRequests requests;
 
     @PostConstruct
     void atStartUp() {
-        resumeInterruptedIntegrations();
-    }
-
-    @Schedule(minute = "*", hour = "*", persistent = false)
-    void resumeInterruptedIntegrations() {
-        List<Number> sites = em.createNativeQuery("select id from site where sync_status = 'integration_in_progress'")
-                .getResultList();
-        sites.forEach(site -> integration.integrate(site.intValue()));
+        List<Number> sites = em.createNativeQuery("""
+                        select distinct b.site_id from push_buffer b join push_session s on s.site_id = b.site_id
+                        where b.session < s.open_session""").getResultList();
+        sites.forEach(site -> requests.request(site.intValue()));
     }
 }

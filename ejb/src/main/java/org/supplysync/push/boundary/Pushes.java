@@ -1,14 +1,13 @@
 package org.supplysync.push.boundary;
 
 import jakarta.ejb.Stateless;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import org.supplysync.datatype.boundary.DataTypes;
 import org.supplysync.datatype.entity.DataType;
-import org.supplysync.push.control.IntegrationRequested;
+import org.supplysync.push.control.IntegrationRequests;
 import org.supplysync.record.boundary.Refusal;
 import org.supplysync.record.boundary.Refusals;
 import org.supplysync.record.control.Envelope;
@@ -21,8 +20,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Takes a site's pushed batches into its push buffer; the last batch ({@code queueLength} 0) starts their
- * integration. A record is buffered by its table and id, so a retried batch replaces its own rows.
+ * Takes a site's pushed batches into the open session of its push buffer; the last batch ({@code queueLength} 0)
+ * closes the session and asks for its integration. A record is buffered by its session, table and id, so a retried
+ * batch replaces its own rows, and a newer version pushed while an earlier session integrates waits in the next one.
  */
 @Stateless
 public class Pushes {
@@ -40,7 +40,7 @@ public class Pushes {
     Refusals refusals;
 
     @Inject
-    Event<IntegrationRequested> integrationRequested;
+    IntegrationRequests integrationRequests;
 
     public PushReceipt receive(int siteId, long queueLength, List<IncomingRecord> records) {
         Map<String, DataType> registry = dataTypes.byTableName();
@@ -49,37 +49,52 @@ public class Pushes {
         for (IncomingRecord record : records) {
             Optional<String> problem = Envelope.problem(record, registry);
             if (problem.isPresent()) {
-                refused.add(new Refusal(record.tableName(), record.recordId(), problem.get()));
+                refused.add(new Refusal(record.tableName(), record.recordId(), problem.get(), record.action(),
+                        record.recordData() == null ? null : record.recordData().toString()));
             } else {
                 buffered.add(record);
             }
         }
+        // A shared lock: a batch still being written holds back the close of its session (the close's update waits),
+        // so no row ever lands in a session that is already closed.
+        long session = ((Number) em.createNativeQuery("select open_session from push_session where site_id = ? lock in share mode")
+                .setParameter(1, siteId).getSingleResult()).longValue();
         for (int from = 0; from < buffered.size(); from += ROWS_PER_INSERT) {
-            buffer(siteId, buffered.subList(from, Math.min(buffered.size(), from + ROWS_PER_INSERT)), registry);
+            buffer(siteId, session, buffered.subList(from, Math.min(buffered.size(), from + ROWS_PER_INSERT)), registry);
         }
         refusals.record(siteId, refused);
         boolean last = queueLength == 0;
         if (last) {
-            em.createNativeQuery("update site set sync_status = 'integration_in_progress' where id = ?")
+            em.createNativeQuery("update push_session set open_session = open_session + 1 where site_id = ?")
                     .setParameter(1, siteId).executeUpdate();
-            integrationRequested.fire(new IntegrationRequested(siteId));
+            integrationRequests.request(siteId);
         }
         return new PushReceipt(last, buffered.size(), refused);
     }
 
-    private void buffer(int siteId, List<IncomingRecord> rows, Map<String, DataType> registry) {
-        String values = String.join(",", Collections.nCopies(rows.size(), "(?, ?, ?, ?, ?, ?)"));
-        Query insert = em.createNativeQuery("insert into push_buffer (site_id, table_name, record_id, action, data, is_line)"
-                + " values " + values
-                + " on duplicate key update action = values(action), data = values(data)");
+    /** Whether the site has closed sessions not yet integrated (its status is then "integration_in_progress"). */
+    public boolean integrating(int siteId) {
+        return !em.createNativeQuery("""
+                        select 1 from push_buffer b join push_session s on s.site_id = b.site_id
+                        where b.site_id = ? and b.session < s.open_session limit 1""")
+                .setParameter(1, siteId).getResultList().isEmpty();
+    }
+
+    private void buffer(int siteId, long session, List<IncomingRecord> rows, Map<String, DataType> registry) {
+        String values = String.join(",", Collections.nCopies(rows.size(), "(?, ?, ?, ?, ?, ?, ?)"));
+        Query insert = em.createNativeQuery(
+                "insert into push_buffer (site_id, session, table_name, record_id, action, data, is_line)"
+                        + " values " + values
+                        + " on duplicate key update action = values(action), data = values(data)");
         int p = 1;
         for (IncomingRecord row : rows) {
             insert.setParameter(p++, siteId)
+                    .setParameter(p++, session)
                     .setParameter(p++, row.tableName())
                     .setParameter(p++, row.recordId())
                     .setParameter(p++, row.action())
                     .setParameter(p++, row.recordData() == null ? "{}" : row.recordData().toString())
-                    .setParameter(p++, registry.get(row.tableName()).parentTable() != null);
+                    .setParameter(p++, registry.get(row.tableName()).isLine());
         }
         insert.executeUpdate();
     }

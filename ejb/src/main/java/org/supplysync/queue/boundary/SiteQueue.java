@@ -2,6 +2,7 @@ package org.supplysync.queue.boundary;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
@@ -42,9 +43,14 @@ public class SiteQueue {
         return queues.length(siteId);
     }
 
+    @Inject
+    @ConfigProperty(name = "supplysync.queue.max-messages-per-transaction")
+    int maxMessagesPerTransaction;
+
     public QueuedPage pull(int siteId, int limit) {
-        // One pull per site at a time: a retried request waits for the first instead of staging twice.
-        em.createNativeQuery("select id from site where id = ? for update").setParameter(1, siteId).getSingleResult();
+        // One pull or acknowledgement per site at a time: a retried request waits for the first instead of staging
+        // twice, and a pull never hands out what an overlapping acknowledgement has just deleted.
+        lockQueue(siteId);
         long staged = stagedCount(siteId);
         if (staged < limit) {
             stageFromQueue(siteId, limit - staged);
@@ -65,6 +71,7 @@ public class SiteQueue {
         if (ids.isEmpty()) {
             return 0;
         }
+        lockQueue(siteId);
         int deleted = 0;
         for (int from = 0; from < ids.size(); from += ROWS_PER_INSERT) {
             deleted += delete(siteId, ids.subList(from, Math.min(ids.size(), from + ROWS_PER_INSERT)));
@@ -85,6 +92,11 @@ public class SiteQueue {
         return delete.executeUpdate();
     }
 
+    private void lockQueue(int siteId) {
+        em.createNativeQuery("select queue_length from site_queue where site_id = ? for update")
+                .setParameter(1, siteId).getSingleResult();
+    }
+
     private long stagedCount(int siteId) {
         return ((Number) em.createNativeQuery("select count(*) from outbound_record where site_id = ?")
                 .setParameter(1, siteId).getSingleResult()).longValue();
@@ -92,8 +104,10 @@ public class SiteQueue {
 
     private void stageFromQueue(int siteId, long wanted) {
         long staged = 0;
+        int messages = 0;
         try (JMSConsumer consumer = jms.createConsumer(queues.queueOf(siteId))) {
-            while (staged < wanted) {
+            // The broker refuses more messages than its limit in one transaction: a page may come out shorter.
+            while (staged < wanted && messages++ < maxMessagesPerTransaction) {
                 Message message = consumer.receiveNoWait();
                 if (message == null) {
                     return;

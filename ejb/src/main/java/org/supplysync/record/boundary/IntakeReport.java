@@ -2,6 +2,10 @@ package org.supplysync.record.boundary;
 
 import java.util.List;
 
-/** What became of a batch of records: how many were taken, and each one refused. */
-public record IntakeReport(int accepted, List<Refusal> refused) {
+/**
+ * What became of a batch of records: how many were accepted, each one refused, and how many of the batch were
+ * taken at all ({@code taken} is less than the batch when its messages would have gone over the broker's limit for
+ * one transaction: the rest waits for the next transaction).
+ */
+public record IntakeReport(int accepted, List<Refusal> refused, int taken) {
 }

@@ -4,10 +4,13 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.supplysync.datatype.boundary.DataTypes;
 import org.supplysync.datatype.entity.DataType;
+import org.supplysync.platform.InvalidRequestException;
 import org.supplysync.platform.UnknownResourceException;
 import org.supplysync.record.control.CentralCopy;
 import org.supplysync.record.control.CentralFacts;
@@ -65,25 +68,62 @@ public class RecordIntake {
     @Inject
     Refusals refusals;
 
+    @Inject
+    @ConfigProperty(name = "supplysync.queue.max-messages-per-transaction")
+    int maxMessagesPerTransaction;
+
+    /**
+     * Integrates the records in their order (parents before lines, as the caller orders them), as far as one
+     * transaction's message budget allows; {@link IntakeReport#taken()} says how far that was.
+     */
     public IntakeReport intake(int siteId, List<IncomingRecord> records) {
         Site site = em.find(Site.class, siteId);
         if (site == null) {
             throw UnknownResourceException.inPath("there is no site " + siteId);
         }
-        CentralFacts facts = new CentralFacts(em);
-        Batch batch = new Batch(siteId, dataTypes.byTableName(), facts, new CentralRoutingFacts(em, facts));
+        Map<String, DataType> registry = dataTypes.byTableName();
+        CentralFacts facts = new CentralFacts(em, registry.values());
+        Batch batch = new Batch(siteId, registry, facts, new CentralRoutingFacts(em, facts, registry),
+                outboundQueues.budget(maxMessagesPerTransaction));
         centralCopy.prefetch(records);
-        // Lines follow their parent's owner, so parents in the same batch go first.
-        List<IncomingRecord> ordered = new ArrayList<>(records);
-        ordered.sort(Comparator.comparing(r -> isLine(batch.registry.get(r.tableName()))));
-        for (IncomingRecord record : ordered) {
-            take(batch, record).ifPresentOrElse(
-                    reason -> batch.refused.add(new Refusal(record.tableName(), record.recordId(), reason)),
-                    () -> batch.accepted++);
+        int taken = 0;
+        for (IncomingRecord record : records) {
+            Optional<String> reason;
+            try {
+                reason = take(batch, record);
+            } catch (OverBudget over) {
+                if (taken == 0) {
+                    throw new IllegalStateException(over.getMessage());
+                }
+                break;
+            }
+            taken++;
+            if (reason.isPresent()) {
+                batch.refused.add(new Refusal(record.tableName(), record.recordId(), reason.get(), record.action(),
+                        record.recordData() == null ? null : record.recordData().toString()));
+            } else {
+                batch.accepted++;
+            }
         }
         batch.outbound.forEach(outboundQueues::send);
         refusals.record(siteId, batch.refused);
-        return new IntakeReport(batch.accepted, batch.refused);
+        return new IntakeReport(batch.accepted, batch.refused, taken);
+    }
+
+    /**
+     * Integrates a whole batch in this transaction, parents before lines: the central server acting as a site
+     * through the admin API. A batch whose messages do not fit in one transaction is refused whole.
+     */
+    public IntakeReport intakeAll(int siteId, List<IncomingRecord> records) {
+        Map<String, DataType> registry = dataTypes.byTableName();
+        List<IncomingRecord> ordered = new ArrayList<>(records);
+        ordered.sort(Comparator.comparing(r -> registry.get(r.tableName()) != null && registry.get(r.tableName()).isLine()));
+        IntakeReport report = intake(siteId, ordered);
+        if (report.taken() < ordered.size()) {
+            throw new InvalidRequestException("the batch goes to more sites than one transaction may send messages to"
+                    + " (supplysync.queue.max-messages-per-transaction): send it in smaller batches");
+        }
+        return report;
     }
 
     /** Integrates one record; the reason it was refused, if it was. */
@@ -98,7 +138,7 @@ public class RecordIntake {
         return switch (action) {
             case UPSERT -> upsert(batch, type, record.recordId(), RecordNormaliser.normalise(pushed));
             case DELETE -> delete(batch, type, record.recordId());
-            case MERGE -> merge(batch, type, record.recordId(), pushed);
+            case MERGE -> merge(batch, type, pushed);
         };
     }
 
@@ -109,51 +149,52 @@ public class RecordIntake {
         }
         Verdict.Accepted owner = (Verdict.Accepted) verdict;
         Route route = RoutingPolicy.route(type, data, owner.storeId(), owner.patientId(), batch.siteId, batch.routing);
+        batch.reserve(route, type.isVisibilityJoin() ? 1 : 0);
         String json = data.toString();
         centralCopy.write(type.tableName(), recordId, route.heldCentrally() ? json : skeleton(type, data),
                 owner.storeId(), owner.patientId(), batch.siteId, route.heldCentrally());
-        if ("name_store_join".equals(type.tableName())) {
-            visibility.joinChanged(recordId, data, false).ifPresent(due ->
-                    batch.outbound.computeIfAbsent(due.siteId(), s -> new ArrayList<>()).add(due.record()));
+        if (type.isVisibilityJoin()) {
+            visibility.joinChanged(recordId, data, false).ifPresent(due -> batch.add(due.siteId(), due.record()));
         }
         send(batch, type, route, recordId, false, "update", json);
         return Optional.empty();
     }
 
     private Optional<String> delete(Batch batch, DataType type, String recordId) {
-        Optional<SyncRecord> known = centralCopy.find(type.tableName(), recordId);
-        if (known.isEmpty()) {
+        Optional<Verdict> verdict = OwnershipPolicy.checkDelete(type, recordId, batch.siteId, batch.facts);
+        if (verdict.isEmpty()) {
             // Made and deleted between two syncs, or never sent: there is nothing to delete or route.
             return Optional.empty();
         }
-        JsonObject last = CentralCopy.parse(known.get().data());
-        Verdict verdict = OwnershipPolicy.check(type, recordId, last, batch.siteId, batch.facts);
-        if (verdict instanceof Verdict.Refused refusal) {
+        if (verdict.get() instanceof Verdict.Refused refusal) {
             return Optional.of(refusal.reason());
         }
-        Verdict.Accepted owner = (Verdict.Accepted) verdict;
+        Verdict.Accepted owner = (Verdict.Accepted) verdict.get();
+        JsonObject last = CentralCopy.parse(centralCopy.find(type.tableName(), recordId).orElseThrow().data());
         Route route = RoutingPolicy.route(type, last, owner.storeId(), owner.patientId(), batch.siteId, batch.routing);
+        batch.reserve(route, 0);
         centralCopy.delete(type.tableName(), recordId, batch.siteId);
-        if ("name_store_join".equals(type.tableName())) {
+        if (type.isVisibilityJoin()) {
             visibility.joinChanged(recordId, last, true);
         }
         send(batch, type, route, recordId, false, "delete", "{}");
         return Optional.empty();
     }
 
-    private Optional<String> merge(Batch batch, DataType type, String recordId, JsonObject merge) {
-        String keep = merge.getString("mergeIdToKeep", "");
-        String gone = merge.getString("mergeIdToDelete", "");
-        if (keep.isEmpty() || gone.isEmpty()) {
-            return Optional.of("merge needs mergeIdToKeep and mergeIdToDelete in recordData");
+    private Optional<String> merge(Batch batch, DataType type, JsonObject merge) {
+        String keep = text(merge, "mergeIdToKeep");
+        String gone = text(merge, "mergeIdToDelete");
+        if (keep == null || gone == null) {
+            return Optional.of("merge needs mergeIdToKeep and mergeIdToDelete (texts) in recordData");
         }
-        JsonObject kept = centralCopy.find(type.tableName(), keep).map(r -> CentralCopy.parse(r.data())).orElse(merge);
-        Verdict verdict = OwnershipPolicy.check(type, keep, kept, batch.siteId, batch.facts);
+        Verdict verdict = OwnershipPolicy.checkMerge(type, keep, gone, batch.siteId, batch.facts);
         if (verdict instanceof Verdict.Refused refusal) {
             return Optional.of(refusal.reason());
         }
         Verdict.Accepted owner = (Verdict.Accepted) verdict;
+        JsonObject kept = CentralCopy.parse(centralCopy.find(type.tableName(), keep).orElseThrow().data());
         Route route = RoutingPolicy.route(type, kept, owner.storeId(), owner.patientId(), batch.siteId, batch.routing);
+        batch.reserve(route, 0);
         centralCopy.delete(type.tableName(), gone, batch.siteId);
         JsonObject wire = JSON.createObjectBuilder().add("mergeIdToKeep", keep).add("mergeIdToDelete", gone).build();
         // Logged under the merged-away id: every merge into the same record is a change of its own.
@@ -167,9 +208,12 @@ public class RecordIntake {
         }
         String wireId = merge ? CentralCopy.parse(data).getString("mergeIdToKeep") : recordId;
         for (int site : route.sites()) {
-            batch.outbound.computeIfAbsent(site, s -> new ArrayList<>())
-                    .add(new OutboundRecord(type.tableName(), wireId, action, data));
+            batch.add(site, new OutboundRecord(type.tableName(), wireId, action, data));
         }
+    }
+
+    private static String text(JsonObject data, String field) {
+        return data.get(field) instanceof JsonString value && !value.getString().isEmpty() ? value.getString() : null;
     }
 
     /**
@@ -186,25 +230,46 @@ public class RecordIntake {
         return kept.build().toString();
     }
 
-    private static boolean isLine(DataType type) {
-        return type != null && type.parentTable() != null;
-    }
-
     /** The state of one intake: what it knows, what it decided, what it will send. */
     private static final class Batch {
         final int siteId;
         final Map<String, DataType> registry;
         final CentralFacts facts;
         final CentralRoutingFacts routing;
+        final OutboundQueues.Budget budget;
         final Map<Integer, List<OutboundRecord>> outbound = new TreeMap<>();
         final List<Refusal> refused = new ArrayList<>();
         int accepted;
 
-        Batch(int siteId, Map<String, DataType> registry, CentralFacts facts, CentralRoutingFacts routing) {
+        Batch(int siteId, Map<String, DataType> registry, CentralFacts facts, CentralRoutingFacts routing,
+              OutboundQueues.Budget budget) {
             this.siteId = siteId;
             this.registry = registry;
             this.facts = facts;
             this.routing = routing;
+            this.budget = budget;
+        }
+
+        /**
+         * Makes sure the record's messages fit in this transaction before anything of it is written; {@code extra}
+         * is room for records a change of visibility may make due at one more site.
+         */
+        void reserve(Route route, int extra) {
+            if (!budget.fits(outbound, route.sites(), extra)) {
+                throw new OverBudget(route.sites().size(), budget.limit());
+            }
+        }
+
+        void add(int site, OutboundRecord record) {
+            outbound.computeIfAbsent(site, s -> new ArrayList<>()).add(record);
+        }
+    }
+
+    /** A record whose messages would go over the broker's limit for this transaction. */
+    private static final class OverBudget extends RuntimeException {
+        OverBudget(int sites, int limit) {
+            super("the record goes to " + sites + " sites: more messages than one transaction may send (at most "
+                    + limit + ", supplysync.queue.max-messages-per-transaction)", null, false, false);
         }
     }
 }

@@ -5,8 +5,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import java.util.List;
+import java.util.Optional;
 
-/** Every refused record, kept per site for administrators, and the site's count of them. */
+/** Every refused record, kept per site for administrators with what was pushed, so that it can be re-submitted. */
 @Stateless
 public class Refusals {
 
@@ -18,22 +19,44 @@ public class Refusals {
     /** Records the refusals in the caller's transaction. */
     public void record(int siteId, List<Refusal> refused) {
         for (Refusal refusal : refused) {
-            em.createNativeQuery("insert into refusal (site_id, table_name, record_id, reason) values (?, ?, ?, ?)")
+            em.createNativeQuery("insert into refusal (site_id, table_name, record_id, action, data, reason)"
+                            + " values (?, ?, ?, ?, ?, ?)")
                     .setParameter(1, siteId).setParameter(2, refusal.tableName()).setParameter(3, refusal.recordId())
-                    .setParameter(4, refusal.reason().length() > MAX_REASON ? refusal.reason().substring(0, MAX_REASON) : refusal.reason())
+                    .setParameter(4, refusal.action()).setParameter(5, refusal.data())
+                    .setParameter(6, refusal.reason().length() > MAX_REASON ? refusal.reason().substring(0, MAX_REASON) : refusal.reason())
                     .executeUpdate();
-        }
-        if (!refused.isEmpty()) {
-            em.createNativeQuery("update site set refused_records = refused_records + ? where id = ?")
-                    .setParameter(1, refused.size()).setParameter(2, siteId).executeUpdate();
         }
     }
 
+    /** How many records of the site were refused, ever. */
+    public long count(int siteId) {
+        return ((Number) em.createNativeQuery("select count(*) from refusal where site_id = ?")
+                .setParameter(1, siteId).getSingleResult()).longValue();
+    }
+
     /** The site's latest refusals, newest first. */
-    public List<Refusal> latest(int siteId, int limit) {
-        List<Object[]> rows = em.createNativeQuery(
-                        "select table_name, record_id, reason from refusal where site_id = ? order by id desc limit ?")
+    public List<ListedRefusal> latest(int siteId, int limit) {
+        List<Object[]> rows = em.createNativeQuery("select id, table_name, record_id, reason, action, data, refused_at,"
+                        + " resubmitted from refusal where site_id = ? order by id desc limit ?")
                 .setParameter(1, siteId).setParameter(2, limit).getResultList();
-        return rows.stream().map(row -> new Refusal((String) row[0], (String) row[1], (String) row[2])).toList();
+        return rows.stream().map(Refusals::listed).toList();
+    }
+
+    public Optional<ListedRefusal> find(long id) {
+        List<Object[]> rows = em.createNativeQuery("select id, table_name, record_id, reason, action, data, refused_at,"
+                        + " resubmitted, site_id from refusal where id = ?")
+                .setParameter(1, id).getResultList();
+        return rows.stream().findFirst().map(Refusals::listed);
+    }
+
+    private static ListedRefusal listed(Object[] row) {
+        return new ListedRefusal(((Number) row[0]).longValue(),
+                new Refusal((String) row[1], (String) row[2], (String) row[3], (String) row[4], (String) row[5]),
+                row[6] == null ? null : row[6].toString(), row[7] == null ? null : row[7].toString(),
+                row.length > 8 ? ((Number) row[8]).intValue() : 0);
+    }
+
+    /** A refusal as administrators see it. */
+    public record ListedRefusal(long id, Refusal refusal, String refusedAt, String resubmittedAt, int siteId) {
     }
 }

@@ -1,11 +1,14 @@
 package org.supplysync.record.control;
 
 import jakarta.persistence.EntityManager;
+import org.supplysync.datatype.entity.DataType;
 import org.supplysync.record.entity.SyncRecord;
 import org.supplysync.site.entity.Site;
 import org.supplysync.store.entity.Store;
 
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,11 +19,14 @@ import java.util.Optional;
 public class CentralFacts implements OwnershipFacts {
 
     private final EntityManager em;
+    /** The tables whose records can be patients or prescribers themselves (name, clinician). */
+    private final List<String> patientTables;
     private final Map<String, Optional<Store>> stores = new HashMap<>();
     private Integer primarySiteId;
 
-    public CentralFacts(EntityManager em) {
+    public CentralFacts(EntityManager em, Collection<DataType> registry) {
         this.em = em;
+        this.patientTables = registry.stream().filter(DataType::canBePatient).map(DataType::tableName).sorted().toList();
     }
 
     @Override
@@ -54,12 +60,16 @@ public class CentralFacts implements OwnershipFacts {
 
     @Override
     public Optional<String> homeStoreOf(String patientId) {
-        return known("name", patientId).or(() -> known("clinician", patientId))
-                .map(KnownRecord::storeId);
+        return knownPatient(patientId).map(KnownRecord::storeId);
     }
 
     @Override
     public boolean isPatient(String nameId) {
-        return known("name", nameId).map(r -> r.patientId() != null).orElse(false);
+        return knownPatient(nameId).isPresent();
+    }
+
+    private Optional<KnownRecord> knownPatient(String id) {
+        return patientTables.stream().map(table -> known(table, id))
+                .flatMap(Optional::stream).filter(record -> record.patientId() != null).findFirst();
     }
 }

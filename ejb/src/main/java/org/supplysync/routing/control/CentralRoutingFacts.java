@@ -3,6 +3,7 @@ package org.supplysync.routing.control;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.persistence.EntityManager;
+import org.supplysync.datatype.entity.DataType;
 import org.supplysync.record.control.OwnershipFacts;
 import org.supplysync.record.entity.SyncRecord;
 import org.supplysync.store.entity.Store;
@@ -24,13 +25,15 @@ public class CentralRoutingFacts implements RoutingFacts {
 
     private final EntityManager em;
     private final OwnershipFacts ownership;
+    private final Map<String, DataType> registry;
     private final Map<String, Map<Integer, SyncWithType>> copies = new HashMap<>();
     private final Map<String, Optional<String>> storeByName = new HashMap<>();
 
     /** Store look-ups go through the batch's ownership facts, which remember them already. */
-    public CentralRoutingFacts(EntityManager em, OwnershipFacts ownership) {
+    public CentralRoutingFacts(EntityManager em, OwnershipFacts ownership, Map<String, DataType> registry) {
         this.em = em;
         this.ownership = ownership;
+        this.registry = registry;
     }
 
     @Override
@@ -74,7 +77,12 @@ public class CentralRoutingFacts implements RoutingFacts {
     }
 
     @Override
-    public Optional<String> parentField(String parentTable, String parentId, String field) {
+    public Optional<String> transferPartyOfParent(String parentTable, String parentId) {
+        DataType parentType = registry.get(parentTable);
+        String field = parentType == null ? null : parentType.transferField();
+        if (field == null) {
+            return Optional.empty();
+        }
         return Optional.ofNullable(em.find(SyncRecord.class, new SyncRecord.Key(parentTable, parentId)))
                 .map(parent -> parse(parent.data()))
                 .filter(data -> data.get(field) instanceof JsonString)

@@ -9,6 +9,8 @@ import jakarta.persistence.PersistenceContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
 
 /**
@@ -50,6 +52,34 @@ public class OutboundQueues {
     public long length(int siteId) {
         return ((Number) em.createNativeQuery("select queue_length from site_queue where site_id = ?")
                 .setParameter(1, siteId).getSingleResult()).longValue();
+    }
+
+    /** The message budget of one transaction, for records grouped by site as {@link #send} will send them. */
+    public Budget budget(int maxMessages) {
+        return new Budget(maxMessages, recordsPerMessage);
+    }
+
+    /**
+     * The broker refuses more than a set number of messages sent in one transaction (OpenMQ: 1,000 by default,
+     * {@code imq.transaction.producer.maxNumMsgs}); an EAR on a server someone else runs cannot count on raising
+     * it, so the application stays under it.
+     */
+    public record Budget(int limit, int recordsPerMessage) {
+
+        /** Whether one more record to each of these sites (and {@code extra} more messages) still fits. */
+        public boolean fits(Map<Integer, List<OutboundRecord>> queued, Set<Integer> sites, int extra) {
+            long messages = extra;
+            for (Map.Entry<Integer, List<OutboundRecord>> site : queued.entrySet()) {
+                int records = site.getValue().size() + (sites.contains(site.getKey()) ? 1 : 0);
+                messages += (records + recordsPerMessage - 1) / recordsPerMessage;
+            }
+            for (int site : sites) {
+                if (!queued.containsKey(site)) {
+                    messages++;
+                }
+            }
+            return messages <= limit;
+        }
     }
 
     /** Queues the records for the site, in this order, within the caller's transaction. */

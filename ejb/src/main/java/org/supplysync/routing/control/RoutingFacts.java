@@ -20,6 +20,6 @@ public interface RoutingFacts {
     /** The sites with an active or collector copy of a store in which the name (a patient) is visible. */
     Set<Integer> sitesSeeing(String nameId);
 
-    /** The value of a transfer field ({@code name_ID}) of a parent record the central server knows. */
-    Optional<String> parentField(String parentTable, String parentId, String field);
+    /** The other party (a name) named in the transfer field of a parent record the central server knows. */
+    Optional<String> transferPartyOfParent(String parentTable, String parentId);
 }

@@ -7,7 +7,6 @@ import org.supplysync.site.entity.Site;
 import org.supplysync.store.entity.SyncWithType;
 
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -28,10 +27,11 @@ public final class RoutingPolicy {
     public static Route route(DataType type, JsonObject data, String storeId, String patientId, int originSite,
                               RoutingFacts facts) {
         Route route = patientId != null ? patient(patientId, facts) : switch (type.type()) {
-            case CENTRAL -> new Route(true, true, Set.of());
+            case CENTRAL, SHARED -> new Route(true, true, Set.of());
             case CENTRAL_STORE -> centralStore(type, storeId, facts);
             case STORE -> store(type, data, storeId, originSite, facts);
             case MESSAGE -> new Route(false, true, activeSite(storeId, facts));
+            // patient data that names no patient (a program document, say): kept, sent nowhere
             case PATIENT -> new Route(false, true, Set.of());
             case LOCAL, SYNC -> new Route(false, false, Set.of());
         };
@@ -47,51 +47,55 @@ public final class RoutingPolicy {
 
     private static Route centralStore(DataType type, String storeId, RoutingFacts facts) {
         Set<Integer> sites = new HashSet<>(activeSite(storeId, facts));
-        if ("store".equals(type.tableName()) && storeId != null) {
-            // The store record itself goes to every site that has a copy of the store.
+        if (type.goesToEveryCopy() && storeId != null) {
             sites.addAll(facts.copiesOf(storeId).keySet());
         }
         return new Route(false, true, sites);
     }
 
+    /**
+     * Store data goes to the store's active site and its collector copies; a transfer also to the other store's
+     * (sync-rules.md, "Where transfer records go"): a transfer copy receives nothing it takes no part in.
+     */
     private static Route store(DataType type, JsonObject data, String storeId, int originSite, RoutingFacts facts) {
-        Map<Integer, SyncWithType> copies = facts.copiesOf(storeId);
-        int activeSite = facts.activeSiteOf(storeId).orElse(originSite);
-        Optional<Integer> transferSite = transferSite(type, data, storeId, activeSite, facts);
-
         Set<Integer> sites = new HashSet<>();
-        copies.forEach((site, copy) -> {
-            if (copy == SyncWithType.ACTIVE_COLLECTOR || (copy == SyncWithType.TRANSFER && transferSite.isPresent())) {
-                sites.add(site);
-            }
-        });
-        transferSite.ifPresent(sites::add);
-
-        SyncWithType centralCopy = activeSite == Site.CENTRAL ? SyncWithType.ACTIVE_COLLECTOR
-                : copies.getOrDefault(Site.CENTRAL, SyncWithType.NONE);
-        boolean held = centralCopy == SyncWithType.ACTIVE_COLLECTOR
-                || (transferSite.isPresent() && (centralCopy == SyncWithType.TRANSFER || transferSite.get() == Site.CENTRAL));
+        boolean held = holdsOf(storeId, originSite, facts, sites);
+        Optional<String> otherStore = otherStore(type, data, storeId, facts);
+        if (otherStore.isPresent()) {
+            held |= holdsOf(otherStore.get(), originSite, facts, sites);
+        }
         return new Route(false, held, sites);
     }
 
+    /** Adds the sites holding the store's data (active and collectors); true when the central is one of them. */
+    private static boolean holdsOf(String storeId, int originSite, RoutingFacts facts, Set<Integer> sites) {
+        int activeSite = facts.activeSiteOf(storeId).orElse(originSite);
+        sites.add(activeSite);
+        facts.copiesOf(storeId).forEach((site, copy) -> {
+            if (copy == SyncWithType.ACTIVE_COLLECTOR) {
+                sites.add(site);
+            }
+        });
+        return sites.contains(Site.CENTRAL);
+    }
+
     /**
-     * The site of the other store of a transfer: the record (or its parent) names another store's name, and that
-     * store is active on another site. Between two stores of one site a transfer is that site's own business.
+     * The other store of a transfer: the record (or its parent) names another store's name, and that store is active
+     * on another site. Between two stores of one site a transfer is that site's own business.
      */
-    private static Optional<Integer> transferSite(DataType type, JsonObject data, String storeId, int activeSite,
-                                                  RoutingFacts facts) {
+    private static Optional<String> otherStore(DataType type, JsonObject data, String storeId, RoutingFacts facts) {
         Optional<String> otherParty;
         if (type.transferField() != null) {
             otherParty = Optional.ofNullable(text(data, type.transferField()));
-        } else if (type.parentTable() != null && text(data, type.parentField()) != null) {
-            otherParty = facts.parentField(type.parentTable(), text(data, type.parentField()), "name_ID");
+        } else if (type.isLine() && text(data, type.parentField()) != null) {
+            otherParty = facts.transferPartyOfParent(type.parentTable(), text(data, type.parentField()));
         } else {
             otherParty = Optional.empty();
         }
+        Optional<Integer> ownSite = facts.activeSiteOf(storeId);
         return otherParty.flatMap(facts::storeNamed)
                 .filter(other -> !other.equals(storeId))
-                .flatMap(facts::activeSiteOf)
-                .filter(site -> site != activeSite);
+                .filter(other -> facts.activeSiteOf(other).isPresent() && !facts.activeSiteOf(other).equals(ownSite));
     }
 
     private static Set<Integer> activeSite(String storeId, RoutingFacts facts) {

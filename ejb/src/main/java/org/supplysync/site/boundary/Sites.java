@@ -56,7 +56,9 @@ public class Sites {
         Site site = new Site(registration.id(), name, type, passwords.siteHash(password), primary);
         em.persist(site);
         em.flush();
-        em.createNativeQuery("insert into site_queue (site_id) values (?)").setParameter(1, site.id()).executeUpdate();
+        for (String table : new String[]{"site_queue", "push_session", "integration_lock"}) {
+            em.createNativeQuery("insert into " + table + " (site_id) values (?)").setParameter(1, site.id()).executeUpdate();
+        }
         return site;
     }
 
@@ -107,8 +109,8 @@ public class Sites {
         if (boundId != null && !boundId.equals(hardwareId)) {
             return false;
         }
-        em.createNativeQuery("update site set last_contact = utc_timestamp(3) where id = ?").setParameter(1, siteId)
-                .executeUpdate();
+        em.createNativeQuery("update site_activity set last_contact = utc_timestamp(3) where site_id = ?")
+                .setParameter(1, siteId).executeUpdate();
         return true;
     }
 

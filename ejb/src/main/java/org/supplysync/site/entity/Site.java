@@ -6,6 +6,8 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.PrimaryKeyJoinColumn;
+import jakarta.persistence.SecondaryTable;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
@@ -18,6 +20,9 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "site")
+// Volatile per-site state lives apart from the site row (V4): written on every call, it must never wait on a lock
+// of the site. The application writes it with single-row updates; the entity only reads it.
+@SecondaryTable(name = "site_activity", pkJoinColumns = @PrimaryKeyJoinColumn(name = "site_id"))
 @NamedQuery(name = Site.ALL, query = "select s from Site s order by s.id")
 @NamedQuery(name = Site.BY_NAME, query = "select s from Site s where s.name = :name")
 @NamedQuery(name = Site.PRIMARY, query = "select s from Site s where s.primary = true")
@@ -52,13 +57,10 @@ public class Site {
     @Column(name = "is_primary", nullable = false)
     private boolean primary;
 
-    @Column(name = "last_contact")
+    @Column(table = "site_activity", name = "last_contact", updatable = false)
     private LocalDateTime lastContact;
 
-    @Column(name = "refused_records", nullable = false)
-    private long refusedRecords;
-
-    @Column(name = "central_cursor", nullable = false)
+    @Column(table = "site_activity", name = "central_cursor", nullable = false, updatable = false)
     private long centralCursor;
 
     @Column(name = "sync_status", nullable = false)
@@ -129,10 +131,6 @@ public class Site {
 
     public LocalDateTime lastContact() {
         return lastContact;
-    }
-
-    public long refusedRecords() {
-        return refusedRecords;
     }
 
     public long centralCursor() {

@@ -17,9 +17,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OwnershipPolicyTest {
 
     private static final DataType ITEM = type("item", DataTypeKind.CENTRAL, null, null, null, null);
-    private static final DataType NAME = type("name", DataTypeKind.CENTRAL, null, null, null, "ID");
+    private static final DataType NAME = new DataType("name", DataTypeKind.CENTRAL, null, null, null, null, "ID",
+            false, false, true, "type=patient", "supplying_store_id", false, false);
     private static final DataType STORE_PREF = type("pref", DataTypeKind.CENTRAL_STORE, "store_ID", null, null, null);
-    private static final DataType VISIBILITY = type("name_store_join", DataTypeKind.CENTRAL_STORE, "store_ID", null, null, "name_ID");
+    private static final DataType VISIBILITY = new DataType("name_store_join", DataTypeKind.CENTRAL_STORE, "store_ID",
+            null, null, null, "name_ID", false, false, false, null, null, true, false);
     private static final DataType TRANSACT = type("transact", DataTypeKind.STORE, "store_ID", null, null, null);
     private static final DataType TRANS_LINE = type("trans_line", DataTypeKind.STORE, null, "transact", "transaction_ID", null);
     private static final DataType INSURANCE = type("nameInsuranceJoin", DataTypeKind.PATIENT, null, null, null, "nameID");
@@ -50,9 +52,9 @@ class OwnershipPolicyTest {
         assertThat(OwnershipPolicy.check(TRANSACT, "T1", row("store_ID", "B"), 2, facts))
                 .isEqualTo(new Verdict.Accepted("B", null));
         assertThat(reason(OwnershipPolicy.check(TRANSACT, "T1", row("store_ID", "B"), 3, facts)))
-                .contains("store B is active on site 2");
+                .contains("belongs to store B, active on site 2");
         assertThat(reason(OwnershipPolicy.check(TRANSACT, "T1", row("store_ID", "A"), 2, facts)))
-                .contains("store A is active on site 1");
+                .contains("belongs to store A, active on site 1");
         assertThat(reason(OwnershipPolicy.check(TRANSACT, "T1", row("store_ID", "NOWHERE"), 2, facts)))
                 .contains("unknown");
         assertThat(reason(OwnershipPolicy.check(TRANSACT, "T1", row("comment", "no store"), 2, facts)))
@@ -98,7 +100,8 @@ class OwnershipPolicyTest {
         JsonObject patient = Json.createObjectBuilder().add("ID", "PAT1").add("type", "patient")
                 .add("supplying_store_id", "D").build();
         assertThat(OwnershipPolicy.check(NAME, "PAT1", patient, 3, facts)).isEqualTo(new Verdict.Accepted("D", "PAT1"));
-        assertThat(reason(OwnershipPolicy.check(NAME, "PAT1", patient, 2, facts))).contains("home store D");
+        assertThat(reason(OwnershipPolicy.check(NAME, "PAT1", patient, 2, facts))).contains("patient data")
+                .contains("home store is D");
 
         facts.homeStores.put("PAT1", "D");
         assertThat(OwnershipPolicy.check(INSURANCE, "NIJ1", row("nameID", "PAT1"), 3, facts))
@@ -110,6 +113,7 @@ class OwnershipPolicyTest {
     @Test
     void newVisibilityOfAPatientInTheSitesOwnStoreIsPatientData() {
         facts.patients.put("PAT1", true);
+        facts.homeStores.put("PAT1", "D");
         JsonObject join = Json.createObjectBuilder().add("name_ID", "PAT1").add("store_ID", "C").build();
         assertThat(OwnershipPolicy.check(VISIBILITY, "J1", join, 3, facts)).isEqualTo(new Verdict.Accepted("C", "PAT1"));
         // In a store of another site it is central-store data again: the primary's.
@@ -125,6 +129,58 @@ class OwnershipPolicyTest {
         assertThat(reason(OwnershipPolicy.check(SITE, "S", row("ID", "S"), 1, facts))).contains("sync data");
         assertThat(OwnershipPolicy.check(MESSAGE, "M", row("toStoreID", "B"), 3, facts))
                 .isEqualTo(new Verdict.Accepted("B", null));
+    }
+
+    @Test
+    void aSiteCannotReHomeAPatientTheCentralKnowsAsAnotherSites() {
+        // sync-rules.md, "The central's copy decides": PAT1's home store is D (site 3) on the central.
+        facts.records.put("name/PAT1", new OwnershipFacts.KnownRecord("D", "PAT1", 3));
+        facts.homeStores.put("PAT1", "D");
+        JsonObject rehomed = Json.createObjectBuilder().add("ID", "PAT1").add("type", "patient")
+                .add("supplying_store_id", "B").build();
+        assertThat(reason(OwnershipPolicy.check(NAME, "PAT1", rehomed, 2, facts))).contains("home store is D");
+        // Site 3 owns D but not B: moving the patient to B needs both.
+        assertThat(reason(OwnershipPolicy.check(NAME, "PAT1", rehomed, 3, facts))).contains("owns both");
+        // Between two stores of one site it may.
+        JsonObject toC = Json.createObjectBuilder().add("ID", "PAT1").add("type", "patient")
+                .add("supplying_store_id", "C").build();
+        assertThat(OwnershipPolicy.check(NAME, "PAT1", toC, 3, facts)).isEqualTo(new Verdict.Accepted("C", "PAT1"));
+    }
+
+    @Test
+    void onlyThePrimaryTurnsAKnownSupplierIntoAPatient() {
+        facts.records.put("name/SUP", new OwnershipFacts.KnownRecord(null, null, 1));
+        JsonObject patientOfB = Json.createObjectBuilder().add("ID", "SUP").add("type", "patient")
+                .add("supplying_store_id", "B").build();
+        assertThat(reason(OwnershipPolicy.check(NAME, "SUP", patientOfB, 2, facts))).contains("primary server");
+        JsonObject patientOfA = Json.createObjectBuilder().add("ID", "SUP").add("type", "patient")
+                .add("supplying_store_id", "A").build();
+        assertThat(OwnershipPolicy.check(NAME, "SUP", patientOfA, 1, facts)).isEqualTo(new Verdict.Accepted("A", "SUP"));
+    }
+
+    @Test
+    void aLineCannotMoveToAParentInAnotherSitesStore() {
+        facts.records.put("transact/T_B", new OwnershipFacts.KnownRecord("B", null, 2));
+        facts.records.put("trans_line/L_C", new OwnershipFacts.KnownRecord("C", null, 3));
+        assertThat(reason(OwnershipPolicy.check(TRANS_LINE, "L_C", row("transaction_ID", "T_B"), 2, facts)))
+                .contains("belongs to store C");
+    }
+
+    @Test
+    void mergesOnlyOnMergeableTablesAndOnlyOfRecordsTheSiteOwnsBoth() {
+        facts.records.put("transact/T_B", new OwnershipFacts.KnownRecord("B", null, 2));
+        facts.records.put("transact/T_C", new OwnershipFacts.KnownRecord("C", null, 3));
+        assertThat(reason(OwnershipPolicy.checkMerge(TRANSACT, "T_B", "T_C", 2, facts))).contains("never merged");
+
+        facts.records.put("name/PAT_B", new OwnershipFacts.KnownRecord("B", "PAT_B", 2));
+        facts.records.put("name/PAT_B2", new OwnershipFacts.KnownRecord("F", "PAT_B2", 2));
+        facts.records.put("name/PAT_C", new OwnershipFacts.KnownRecord("C", "PAT_C", 3));
+        facts.records.put("name/SUPPLIER", new OwnershipFacts.KnownRecord(null, null, 1));
+        facts.homeStores.putAll(Map.of("PAT_B", "B", "PAT_B2", "F", "PAT_C", "C"));
+        assertThat(OwnershipPolicy.checkMerge(NAME, "PAT_B", "PAT_B2", 2, facts)).isEqualTo(new Verdict.Accepted("B", "PAT_B"));
+        assertThat(reason(OwnershipPolicy.checkMerge(NAME, "PAT_B", "PAT_C", 2, facts))).contains("home store is C");
+        assertThat(reason(OwnershipPolicy.checkMerge(NAME, "PAT_B", "SUPPLIER", 2, facts))).contains("primary server");
+        assertThat(reason(OwnershipPolicy.checkMerge(NAME, "PAT_B", "NOBODY", 2, facts))).contains("does not hold");
     }
 
     private static String reason(Verdict verdict) {

@@ -55,7 +55,7 @@ public class RecordsResource {
         if (data.size() > maxBatchRecords) {
             throw new PayloadTooLargeException(data.size() + " records in one request; at most " + maxBatchRecords);
         }
-        IntakeReport report = intake.intake(Site.CENTRAL, IncomingRecord.allOf(data));
+        IntakeReport report = intake.intakeAll(Site.CENTRAL, IncomingRecord.allOf(data));
         return JSON.createObjectBuilder().add("accepted", report.accepted())
                 .add("refused", RefusalsJson.of(report.refused())).build();
     }

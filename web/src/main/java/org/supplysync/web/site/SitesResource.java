@@ -14,12 +14,17 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
+import jakarta.json.JsonArray;
+import org.supplysync.web.record.RefusalsJson;
 import org.supplysync.central.boundary.CentralFeed;
 import org.supplysync.platform.InvalidRequestException;
 import org.supplysync.queue.boundary.SiteQueue;
-import org.supplysync.record.boundary.Refusal;
 import org.supplysync.record.boundary.Refusals;
+import org.supplysync.push.boundary.Pushes;
+import org.supplysync.push.boundary.Quarantine;
+import org.supplysync.push.boundary.Resubmissions;
 import org.supplysync.site.boundary.SiteRegistration;
 import org.supplysync.site.boundary.Sites;
 import org.supplysync.site.entity.Site;
@@ -46,6 +51,18 @@ public class SitesResource {
     @Inject
     Refusals refusals;
 
+    @Inject
+    Quarantine quarantine;
+
+    @Inject
+    Pushes pushes;
+
+    @Inject
+    Resubmissions resubmissions;
+
+    @Context
+    SecurityContext security;
+
     @POST
     public Response register(SiteRegistration registration, @Context UriInfo uri) {
         Site site = sites.register(registration);
@@ -56,8 +73,7 @@ public class SitesResource {
     @GET
     public List<SiteView> all() {
         int primary = sites.primarySiteId();
-        return sites.all().stream().map(site -> SiteView.of(site, site.id() == primary, siteQueue.length(site.id()),
-                centralFeed.lag(site))).toList();
+        return sites.all().stream().map(site -> view(site, primary)).toList();
     }
 
     @GET
@@ -66,12 +82,27 @@ public class SitesResource {
         return view(sites.find(id));
     }
 
-    /** Not in the first contract: the site's latest refused records, newest first, with the rule each broke. */
+    /**
+     * Not in the contract: the site's latest refused records, newest first, with the rule each broke and what was
+     * pushed.
+     */
     @GET
     @Path("{id}/refusals")
-    public List<Refusal> refusals(@PathParam("id") int id, @QueryParam("limit") @DefaultValue("100") int limit) {
+    public JsonArray refusals(@PathParam("id") int id, @QueryParam("limit") @DefaultValue("100") int limit) {
         sites.find(id);
-        return refusals.latest(id, Math.max(1, Math.min(limit, 1000)));
+        return RefusalsJson.listed(refusals.latest(id, Math.max(1, Math.min(limit, 1000))));
+    }
+
+    /**
+     * Not in the contract: re-submits a refused record through the same checks, once the set-up that refused it is
+     * fixed; 202, it integrates with the site's next integration.
+     */
+    @POST
+    @Path("{id}/refusals/{refusalId}/resubmit")
+    public Response resubmit(@PathParam("id") int id, @PathParam("refusalId") long refusalId) {
+        sites.find(id);
+        resubmissions.resubmit(id, refusalId, security.getUserPrincipal().getName());
+        return Response.accepted().build();
     }
 
     @POST
@@ -102,6 +133,11 @@ public class SitesResource {
     }
 
     private SiteView view(Site site) {
-        return SiteView.of(site, site.id() == sites.primarySiteId(), siteQueue.length(site.id()), centralFeed.lag(site));
+        return view(site, sites.primarySiteId());
+    }
+
+    private SiteView view(Site site, int primary) {
+        return new SiteView(site, site.id() == primary, siteQueue.length(site.id()), centralFeed.lag(site),
+                refusals.count(site.id()), quarantine.count(site.id()), pushes.integrating(site.id()));
     }
 }

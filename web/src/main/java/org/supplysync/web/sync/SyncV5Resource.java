@@ -112,7 +112,8 @@ public class SyncV5Resource {
     @GET
     @Path("site_status")
     public JsonObject siteStatus() {
-        String code = site(sites).syncStatus();
+        // A site with closed push sessions not yet integrated is integrating, whatever its row says.
+        String code = pushes.integrating(siteId()) ? "integration_in_progress" : site(sites).syncStatus();
         return JSON.createObjectBuilder()
                 .add("code", code)
                 .add("message", switch (code) {

@@ -1,0 +1,2 @@
+/** Records that could not be integrated, for administrators. */
+package org.supplysync.web.quarantine;
