@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.supplysync.datatype.boundary.DataTypes;
 import org.supplysync.datatype.entity.DataType;
+import org.supplysync.datatype.entity.FieldType;
 import org.supplysync.platform.UnknownResourceException;
 import org.supplysync.record.control.CentralCopy;
 import org.supplysync.record.control.CentralFacts;
@@ -72,6 +73,7 @@ public class RecordIntake {
         }
         CentralFacts facts = new CentralFacts(em);
         Batch batch = new Batch(siteId, dataTypes.byTableName(), facts, new CentralRoutingFacts(em, facts));
+        batch.fieldTypes = dataTypes.fieldTypes();
         centralCopy.prefetch(records);
         // Lines follow their parent's owner, so parents in the same batch go first.
         List<IncomingRecord> ordered = new ArrayList<>(records);
@@ -96,7 +98,8 @@ public class RecordIntake {
         RecordAction action = RecordAction.parse(record.action()).orElseThrow();
         JsonObject pushed = record.recordData() == null ? JsonObject.EMPTY_JSON_OBJECT : record.recordData();
         return switch (action) {
-            case UPSERT -> upsert(batch, type, record.recordId(), RecordNormaliser.normalise(pushed));
+            case UPSERT -> upsert(batch, type, record.recordId(), RecordNormaliser.normalise(pushed,
+                    batch.fieldTypes.getOrDefault(record.tableName(), Map.of())));
             case DELETE -> delete(batch, type, record.recordId());
             case MERGE -> merge(batch, type, record.recordId(), pushed);
         };
@@ -196,6 +199,7 @@ public class RecordIntake {
         final Map<String, DataType> registry;
         final CentralFacts facts;
         final CentralRoutingFacts routing;
+        Map<String, Map<String, FieldType>> fieldTypes = Map.of();
         final Map<Integer, List<OutboundRecord>> outbound = new TreeMap<>();
         final List<Refusal> refused = new ArrayList<>();
         int accepted;
