@@ -77,6 +77,14 @@ public final class Api {
                 .post("/api/records").then().statusCode(200);
     }
 
+    /** Makes the site an active collector of the store, its name visible in a store of that site. */
+    static void collectOn(String store, int siteId) {
+        String viewer = createStore(siteId);
+        setVisibility(unique("NSJ"), store, viewer, true);
+        admin().body(Map.of("type", "ACTIVE_COLLECTOR")).put("/api/stores/" + store + "/sync-with/" + siteId)
+                .then().statusCode(200);
+    }
+
     static String sha256Hex(String password) {
         try {
             return HexFormat.of().formatHex(

@@ -29,10 +29,7 @@ class QueueDeliveryIT extends DeployedApplication {
         active = RemoteSite.register("desktop");
         collector = RemoteSite.register("desktop");
         store = createStore(active.id);
-        String viewer = createStore(collector.id);
-        Api.setVisibility(unique("NSJ"), store, viewer, true);
-        admin().body(Map.of("type", "ACTIVE_COLLECTOR")).put("/api/stores/" + store + "/sync-with/" + collector.id)
-                .then().statusCode(200);
+        Api.collectOn(store, collector.id);
     }
 
     @BeforeEach

@@ -10,6 +10,7 @@ import jakarta.persistence.PersistenceContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.supplysync.datatype.boundary.DataTypes;
 import org.supplysync.datatype.entity.DataType;
+import org.supplysync.datatype.entity.FieldType;
 import org.supplysync.platform.InvalidRequestException;
 import org.supplysync.platform.UnknownResourceException;
 import org.supplysync.record.control.CentralCopy;
@@ -85,6 +86,7 @@ public class RecordIntake {
         CentralFacts facts = new CentralFacts(em, registry.values());
         Batch batch = new Batch(siteId, registry, facts, new CentralRoutingFacts(em, facts, registry),
                 outboundQueues.budget(maxMessagesPerTransaction));
+        batch.fieldTypes = dataTypes.fieldTypes();
         centralCopy.prefetch(records);
         int taken = 0;
         for (IncomingRecord record : records) {
@@ -136,7 +138,8 @@ public class RecordIntake {
         RecordAction action = RecordAction.parse(record.action()).orElseThrow();
         JsonObject pushed = record.recordData() == null ? JsonObject.EMPTY_JSON_OBJECT : record.recordData();
         return switch (action) {
-            case UPSERT -> upsert(batch, type, record.recordId(), RecordNormaliser.normalise(pushed));
+            case UPSERT -> upsert(batch, type, record.recordId(), RecordNormaliser.normalise(pushed,
+                    batch.fieldTypes.getOrDefault(record.tableName(), Map.of())));
             case DELETE -> delete(batch, type, record.recordId());
             case MERGE -> merge(batch, type, pushed);
         };
@@ -237,6 +240,7 @@ public class RecordIntake {
         final CentralFacts facts;
         final CentralRoutingFacts routing;
         final OutboundQueues.Budget budget;
+        Map<String, Map<String, FieldType>> fieldTypes = Map.of();
         final Map<Integer, List<OutboundRecord>> outbound = new TreeMap<>();
         final List<Refusal> refused = new ArrayList<>();
         int accepted;

@@ -4,60 +4,71 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import org.supplysync.datatype.entity.FieldType;
 
-import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.supplysync.platform.Jsons.JSON;
 
 /**
- * Sites push dates and times in another format than they pull them (msupply-sync-v5.md §3.0, trap 9): a date as
- * "YYYY-MM-DDT00:00:00" or null, a time of day as "HH:MM:SS". The central copy keeps the pull format, "YYYY-MM-DD"
- * and seconds since midnight, so that what it sends back parses.
+ * Sites push some fields in another shape than they must pull them (msupply-sync-v5.md §3.0, traps 8 and 9): a date
+ * as "YYYY-MM-DDT00:00:00" or null, a time of day as "HH:MM:SS", and null in numbers that Open mSupply reads from
+ * numbers only. The central copy keeps the pull shape, so that what it routes and sends back parses on every site.
+ * Which field is which comes from the registry's field types, never from its name; an untyped field stays as pushed.
  */
 public final class RecordNormaliser {
 
-    private static final Pattern MIDNIGHT_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T00:00:00");
-    private static final Pattern TIME_OF_DAY = Pattern.compile("(\\d{2}):(\\d{2}):(\\d{2})");
+    private static final Pattern DATE_TIME = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})[T ]\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?");
+    private static final Pattern TIME_OF_DAY = Pattern.compile("(\\d{2}):(\\d{2}):(\\d{2})(\\.\\d+)?");
+    private static final JsonValue NO_DATE = JSON.createValue("0000-00-00");
+    private static final JsonValue ZERO = JSON.createValue(0);
 
     private RecordNormaliser() {
     }
 
-    public static JsonObject normalise(JsonObject row) {
+    /** The row as sites must pull it, given the types of its table's fields. */
+    public static JsonObject normalise(JsonObject row, Map<String, FieldType> fieldTypes) {
+        if (fieldTypes.isEmpty()) {
+            return row;
+        }
         JsonObjectBuilder normalised = JSON.createObjectBuilder();
         for (Map.Entry<String, JsonValue> field : row.entrySet()) {
-            normalised.add(field.getKey(), normalise(field.getKey(), field.getValue()));
+            FieldType type = fieldTypes.get(field.getKey());
+            normalised.add(field.getKey(), type == null ? field.getValue() : normalise(type, field.getValue()));
         }
         return normalised.build();
     }
 
-    private static JsonValue normalise(String name, JsonValue value) {
-        if (value == JsonValue.NULL && isDateField(name)) {
-            return JSON.createValue("0000-00-00");
-        }
-        if (!(value instanceof JsonString text)) {
-            return value;
-        }
-        String s = text.getString();
-        if (MIDNIGHT_DATE.matcher(s).matches() && isDateField(name)) {
-            return JSON.createValue(s.substring(0, 10));
-        }
-        var time = TIME_OF_DAY.matcher(s);
-        if (time.matches() && isTimeField(name)) {
-            return JSON.createValue(Integer.parseInt(time.group(1)) * 3600 + Integer.parseInt(time.group(2)) * 60
-                    + Integer.parseInt(time.group(3)));
+    private static JsonValue normalise(FieldType type, JsonValue value) {
+        return switch (type) {
+            case DATE -> value == JsonValue.NULL ? NO_DATE : date(value);
+            case TIME -> value == JsonValue.NULL ? ZERO : timeOfDay(value);
+            case NUMBER -> value == JsonValue.NULL ? ZERO : value;
+        };
+    }
+
+    /** "YYYY-MM-DD" of a date pushed with a time part; anything else as it is. */
+    private static JsonValue date(JsonValue value) {
+        if (value instanceof JsonString text) {
+            Matcher dateTime = DATE_TIME.matcher(text.getString());
+            if (dateTime.matches()) {
+                return JSON.createValue(dateTime.group(1));
+            }
         }
         return value;
     }
 
-    static boolean isDateField(String name) {
-        String lower = name.toLowerCase(Locale.ROOT);
-        return (lower.contains("date") || lower.equals("expiry")) && !lower.contains("datetime");
-    }
-
-    static boolean isTimeField(String name) {
-        String lower = name.toLowerCase(Locale.ROOT);
-        return lower.endsWith("time") && !lower.contains("datetime");
+    /** Seconds since midnight of "HH:MM:SS" (a fraction dropped); anything else as it is. */
+    private static JsonValue timeOfDay(JsonValue value) {
+        if (value instanceof JsonString text) {
+            Matcher time = TIME_OF_DAY.matcher(text.getString());
+            if (time.matches()) {
+                return JSON.createValue(Integer.parseInt(time.group(1)) * 3600 + Integer.parseInt(time.group(2)) * 60
+                        + Integer.parseInt(time.group(3)));
+            }
+        }
+        return value;
     }
 }
