@@ -24,9 +24,8 @@ import java.util.TreeMap;
  * <li>Central-store data (name_store_join) goes to the site where its store is active; the {@code store} record
  * goes to the active site and to each site that gets a copy of the store.</li>
  * <li>Store data goes to every other site with a collector copy of its store; a transfer (a transact naming another
- * store's name, that store active on another site, and its lines by their parent) also goes to the transfer copies
- * and to the other store's site. The central holds it when its copy is a collector, and a transfer also when its copy
- * is a transfer copy.</li>
+ * store's name, that store active on another site, and its lines by their parent) also goes to the other store's
+ * site and collector copies, and to no transfer copy. The central holds it when it is one of those sites.</li>
  * <li>A site never gets its own change back; visibility turns a NONE copy into TRANSFER, and invisibility on every
  * store of a site removes the copy there.</li>
  * </ul>
@@ -286,22 +285,20 @@ final class ExpectedHoldings {
             throw new IllegalStateException("the simulation pushed " + key + " from site " + origin
                     + ", which does not own it: it would be refused");
         }
-        Map<Integer, Copy> storeCopies = copies.get(storeId);
-        Integer transferSite = transferSite(table, last, store);
+        // sync-rules.md, "Where transfer records go": the sites of both stores (active and collectors), no others.
+        String otherStore = transferStore(table, last, store);
         Set<Integer> sites = new HashSet<>();
-        storeCopies.forEach((site, copy) -> {
-            if (copy == Copy.ACTIVE_COLLECTOR || (copy == Copy.TRANSFER && transferSite != null)) {
-                sites.add(site);
-            }
-        });
-        if (transferSite != null) {
-            sites.add(transferSite);
+        for (String party : otherStore == null ? List.of(storeId) : List.of(storeId, otherStore)) {
+            sites.add(stores.get(party).site());
+            copies.get(party).forEach((site, copy) -> {
+                if (copy == Copy.ACTIVE_COLLECTOR) {
+                    sites.add(site);
+                }
+            });
         }
+        boolean held = sites.contains(CENTRAL);
         sites.remove(origin);
         sites.remove(CENTRAL);
-        Copy centralCopy = store.site() == CENTRAL ? Copy.ACTIVE_COLLECTOR : storeCopies.getOrDefault(CENTRAL, Copy.NONE);
-        boolean held = centralCopy == Copy.ACTIVE_COLLECTOR
-                || (transferSite != null && (centralCopy == Copy.TRANSFER || transferSite == CENTRAL));
         if (data != null) {
             central.put(key, new CentralCopy(held, false, data));
         } else {
@@ -320,7 +317,7 @@ final class ExpectedHoldings {
         return text(data, table.storeField());
     }
 
-    private Integer transferSite(StoreTable table, ObjectNode data, StoreDef store) {
+    private String transferStore(StoreTable table, ObjectNode data, StoreDef store) {
         String otherName;
         if (table.transferField() != null) {
             otherName = text(data, table.transferField());
@@ -336,8 +333,7 @@ final class ExpectedHoldings {
         if (other == null || other.equals(store.id())) {
             return null;
         }
-        int otherSite = stores.get(other).site();
-        return otherSite == store.site() ? null : otherSite;
+        return stores.get(other).site() == store.site() ? null : other;
     }
 
     private static boolean isLine(String table) {
