@@ -55,15 +55,17 @@ public class Pushes {
                 buffered.add(record);
             }
         }
-        // A shared lock: a batch still being written holds back the close of its session (the close's update waits),
-        // so no row ever lands in a session that is already closed.
-        long session = ((Number) em.createNativeQuery("select open_session from push_session where site_id = ? lock in share mode")
+        boolean last = queueLength == 0;
+        // A batch still being written holds back the close of its session (shared lock; the close waits for it), so
+        // no row ever lands in a session that is already closed. The last batch takes the lock it will need to close
+        // the session straight away: two retried last batches taking shared locks first would deadlock on the close.
+        long session = ((Number) em.createNativeQuery("select open_session from push_session where site_id = ?"
+                        + (last ? " for update" : " lock in share mode"))
                 .setParameter(1, siteId).getSingleResult()).longValue();
         for (int from = 0; from < buffered.size(); from += ROWS_PER_INSERT) {
             buffer(siteId, session, buffered.subList(from, Math.min(buffered.size(), from + ROWS_PER_INSERT)), registry);
         }
         refusals.record(siteId, refused);
-        boolean last = queueLength == 0;
         if (last) {
             em.createNativeQuery("update push_session set open_session = open_session + 1 where site_id = ?")
                     .setParameter(1, siteId).executeUpdate();
