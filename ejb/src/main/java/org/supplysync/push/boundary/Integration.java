@@ -76,12 +76,7 @@ public class Integration {
                 step = self.integrateNextChunk(siteId);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "a chunk of site " + siteId + " failed; integrating it record by record", e);
-                if (!self.isolateNextChunk(siteId)) {
-                    // Not even a quarantine could be written (the database is gone?): the request comes back later.
-                    self.requestLater(siteId);
-                    return;
-                }
-                continue;
+                step = self.isolateNextChunk(siteId);
             }
             if (step == Step.BUSY) {
                 self.requestLater(siteId);
@@ -116,18 +111,20 @@ public class Integration {
     }
 
     /**
-     * Integrates the next chunk one record at a time, quarantining each record that fails alone; false when it could
-     * do neither for the first record.
+     * Integrates the next chunk one record at a time, quarantining each record that fails alone. BUSY when another
+     * integration of the site took over, or when not even a quarantine could be written (the database is gone?):
+     * the request then comes back later.
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public boolean isolateNextChunk(int siteId) {
+    public Step isolateNextChunk(int siteId) {
         Integration self = context.getBusinessObject(Integration.class);
-        List<BufferedRecord> rows = self.peek(siteId);
-        for (BufferedRecord row : rows) {
+        for (BufferedRecord row : self.peek(siteId)) {
             RuntimeException failure = null;
             for (int attempt = 0; attempt < ATTEMPTS_PER_RECORD; attempt++) {
                 try {
-                    self.integrateOne(siteId, row.received());
+                    if (!self.integrateOne(siteId, row.received())) {
+                        return Step.BUSY;
+                    }
                     failure = null;
                     break;
                 } catch (RuntimeException e) {
@@ -140,11 +137,11 @@ public class Integration {
                 } catch (RuntimeException e) {
                     LOG.log(Level.SEVERE, "could not quarantine " + row.record().tableName() + " "
                             + row.record().recordId() + " of site " + siteId, e);
-                    return false;
+                    return Step.BUSY;
                 }
             }
         }
-        return true;
+        return Step.MORE;
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -152,15 +149,16 @@ public class Integration {
         return closedRecords(siteId, chunk);
     }
 
+    /** Integrates one buffered record on its own; false when another integration of the site holds the lock. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void integrateOne(int siteId, long received) {
+    public boolean integrateOne(int siteId, long received) {
         if (!lock(siteId)) {
-            throw new IllegalStateException("another integration of site " + siteId + " runs");
+            return false;
         }
         List<BufferedRecord> rows = records("select received, table_name, record_id, action, data from push_buffer"
                 + " where received = ?", received);
         if (rows.isEmpty()) {
-            return;
+            return true;
         }
         IntakeReport report = intake.intake(siteId, List.of(rows.get(0).record()));
         if (report.taken() == 0) {
@@ -168,6 +166,7 @@ public class Integration {
         }
         delete(rows);
         quarantine.supersede(siteId, List.of(rows.get(0).record()));
+        return true;
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
