@@ -15,8 +15,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.supplysync.central.boundary.CentralFeed;
-import org.supplysync.platform.InvalidRequestException;
+import org.supplysync.platform.JsonBody;
 import org.supplysync.queue.boundary.SiteQueue;
 import org.supplysync.record.boundary.Refusal;
 import org.supplysync.record.boundary.Refusals;
@@ -47,8 +50,10 @@ public class SitesResource {
     Refusals refusals;
 
     @POST
-    public Response register(SiteRegistration registration, @Context UriInfo uri) {
-        Site site = sites.register(registration);
+    public Response register(@RequestBody(content = @Content(schema = @Schema(implementation = SiteRegistration.class)))
+                             JsonBody body, @Context UriInfo uri) {
+        Site site = sites.register(new SiteRegistration(body.integer("id"), body.text("name"), body.text("type"),
+                body.text("password"), body.bool("primary", false)));
         return Response.created(uri.getAbsolutePathBuilder().path(Integer.toString(site.id())).build())
                 .entity(view(site)).build();
     }
@@ -74,24 +79,22 @@ public class SitesResource {
         return refusals.latest(id, Math.max(1, Math.min(limit, 1000)));
     }
 
+    /** {@code {"password": "..."}}. */
     @POST
     @Path("{id}/password")
-    public Response changePassword(@PathParam("id") int id, PasswordChange change) {
-        if (change == null) {
-            throw new InvalidRequestException("the request body is missing: {\"password\": \"...\"}");
-        }
-        sites.changePassword(id, change.password());
+    public Response changePassword(@PathParam("id") int id, JsonBody body) {
+        sites.changePassword(id, body.text("password"));
         return Response.noContent().build();
     }
 
-    /** Not in the first contract: flags a remote site primary (a mirrored set-up) or clears the flag. */
+    /**
+     * Not in the first contract: flags a remote site primary (a mirrored set-up) or clears the flag,
+     * {@code {"primary": true|false}}.
+     */
     @PUT
     @Path("{id}/primary")
-    public SiteView changePrimary(@PathParam("id") int id, PrimaryChange change) {
-        if (change == null || change.primary() == null) {
-            throw new InvalidRequestException("the request body must be {\"primary\": true|false}");
-        }
-        return view(sites.changePrimary(id, change.primary()));
+    public SiteView changePrimary(@PathParam("id") int id, JsonBody body) {
+        return view(sites.changePrimary(id, body.bool("primary")));
     }
 
     @DELETE
