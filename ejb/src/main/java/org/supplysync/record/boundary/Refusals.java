@@ -12,6 +12,10 @@ import java.util.Optional;
 public class Refusals {
 
     private static final int MAX_REASON = 1000;
+    /** The refusal table's identifier columns: a record refused for an over-long id is still listed. */
+    private static final int MAX_TABLE_NAME = 64;
+    private static final int MAX_RECORD_ID = 128;
+    private static final int MAX_ACTION = 16;
 
     @PersistenceContext
     EntityManager em;
@@ -21,9 +25,10 @@ public class Refusals {
         for (Refusal refusal : refused) {
             em.createNativeQuery("insert into refusal (site_id, table_name, record_id, action, data, reason)"
                             + " values (?, ?, ?, ?, ?, ?)")
-                    .setParameter(1, siteId).setParameter(2, refusal.tableName()).setParameter(3, refusal.recordId())
-                    .setParameter(4, refusal.action()).setParameter(5, refusal.data())
-                    .setParameter(6, refusal.reason().length() > MAX_REASON ? refusal.reason().substring(0, MAX_REASON) : refusal.reason())
+                    .setParameter(1, siteId).setParameter(2, clip(refusal.tableName(), MAX_TABLE_NAME))
+                    .setParameter(3, clip(refusal.recordId(), MAX_RECORD_ID))
+                    .setParameter(4, clip(refusal.action(), MAX_ACTION)).setParameter(5, refusal.data())
+                    .setParameter(6, clip(refusal.reason(), MAX_REASON))
                     .executeUpdate();
         }
     }
@@ -32,6 +37,14 @@ public class Refusals {
     public long count(int siteId) {
         return ((Number) em.createNativeQuery("select count(*) from refusal where site_id = ?")
                 .setParameter(1, siteId).getSingleResult()).longValue();
+    }
+
+    private static String clip(String text, int length) {
+        if (text == null || text.length() <= length) {
+            return text;
+        }
+        // Never half a surrogate pair: MariaDB would refuse the string.
+        return text.substring(0, Character.isHighSurrogate(text.charAt(length - 1)) ? length - 1 : length);
     }
 
     /** The site's latest refusals, newest first. */

@@ -20,6 +20,10 @@ import java.util.Optional;
 @Stateless
 public class Sites {
 
+    /** The site table's columns: name VARCHAR(100), hardware_id VARCHAR(255). */
+    private static final int MAX_NAME = 100;
+    private static final int MAX_HARDWARE_ID = 255;
+
     @PersistenceContext
     EntityManager em;
 
@@ -39,7 +43,7 @@ public class Sites {
         if (registration.id() < 1) {
             throw new InvalidRequestException("id must be a positive number, got " + registration.id());
         }
-        String name = Requests.required(registration.name(), "name");
+        String name = Requests.required(registration.name(), "name", MAX_NAME);
         String password = Requests.required(registration.password(), "password");
         SiteType type = siteType(registration.type());
         boolean primary = Boolean.TRUE.equals(registration.primary());
@@ -95,6 +99,7 @@ public class Sites {
      * and notes the time of contact. False when the hardware id does not match the bound one.
      */
     public boolean contact(int siteId, String hardwareId) {
+        Requests.fitting(hardwareId, "the msupply-site-uuid header (hardware id)", MAX_HARDWARE_ID);
         Site site = find(siteId);
         boolean presented = hardwareId != null && !hardwareId.isBlank();
         if (site.hardwareId() == null && presented) {

@@ -30,6 +30,11 @@ import java.util.Map;
 @Stateless
 public class Stores {
 
+    /** The store table's columns: id and name_id VARCHAR(128), code VARCHAR(64), name VARCHAR(255). */
+    private static final int MAX_ID = 128;
+    private static final int MAX_CODE = 64;
+    private static final int MAX_NAME = 255;
+
     @PersistenceContext
     EntityManager em;
 
@@ -46,10 +51,10 @@ public class Stores {
         if (registration == null) {
             throw new InvalidRequestException("the request body is missing");
         }
-        String id = Requests.required(registration.id(), "id");
-        String code = Requests.required(registration.code(), "code");
-        String name = Requests.required(registration.name(), "name");
-        String nameId = Requests.required(registration.nameId(), "nameId");
+        String id = Requests.required(registration.id(), "id", MAX_ID);
+        String code = Requests.required(registration.code(), "code", MAX_CODE);
+        String name = Requests.required(registration.name(), "name", MAX_NAME);
+        String nameId = Requests.required(registration.nameId(), "nameId", MAX_ID);
         if (registration.activeSiteId() == null) {
             throw new InvalidRequestException("activeSiteId is required: the site where the store is active");
         }

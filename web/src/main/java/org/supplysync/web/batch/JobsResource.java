@@ -1,6 +1,7 @@
 package org.supplysync.web.batch;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -12,6 +13,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.supplysync.batch.boundary.BatchJobs;
 import org.supplysync.batch.boundary.JobExecution;
+import org.supplysync.platform.InvalidRequestException;
+import org.supplysync.platform.JsonBody;
+import org.supplysync.platform.Jsons;
 import org.supplysync.web.security.AdminApi;
 
 import java.util.Properties;
@@ -25,13 +29,27 @@ public class JobsResource {
     @Inject
     BatchJobs jobs;
 
+    /** The body, if any, is a JSON object of job parameters, each a string, an integer or a boolean. */
     @POST
     @Path("jobs/{jobName}")
-    public Response start(@PathParam("jobName") String jobName, @Context UriInfo uri) {
-        JobExecution execution = jobs.start(jobName, new Properties());
+    @Consumes(MediaType.WILDCARD)
+    public Response start(@PathParam("jobName") String jobName, JsonBody parameters, @Context UriInfo uri) {
+        JobExecution execution = jobs.start(jobName, properties(parameters));
         return Response.accepted(execution)
                 .location(uri.getBaseUriBuilder().path("api/batch/executions/{id}").build(execution.executionId()))
                 .build();
+    }
+
+    private static Properties properties(JsonBody parameters) {
+        Properties properties = new Properties();
+        parameters.json().forEach((name, value) -> properties.setProperty(name, switch (value.getValueType()) {
+            case STRING -> parameters.text(name);
+            case NUMBER -> Long.toString(parameters.wholeNumber(name));
+            case TRUE, FALSE -> Boolean.toString(parameters.bool(name));
+            default -> throw new InvalidRequestException("job parameter " + name + " must be a string, an integer or"
+                    + " a boolean, got " + Jsons.describe(value));
+        }));
+        return properties;
     }
 
     @GET

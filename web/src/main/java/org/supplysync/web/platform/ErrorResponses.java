@@ -6,6 +6,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+
 import static org.supplysync.platform.Jsons.JSON;
 
 /**
@@ -13,6 +16,13 @@ import static org.supplysync.platform.Jsons.JSON;
  * msupply-sync-v5.md §1.3), RFC 9457 problem details everywhere else.
  */
 public final class ErrorResponses {
+
+    private static final Logger LOG = Logger.getLogger(ErrorResponses.class.getName());
+
+    /** Qualified class names of the JDK, Jakarta EE, the server's libraries and ours; simple names of exceptions. */
+    private static final Pattern INTERNALS = Pattern.compile(
+            "\\b(java|javax|jakarta|sun|com\\.sun|org\\.(supplysync|eclipse|glassfish|jboss|apache))\\.\\w"
+                    + "|\\b\\w*Exception\\b|\\b[A-Z]\\w*Error\\b");
 
     private ErrorResponses() {
     }
@@ -31,10 +41,22 @@ public final class ErrorResponses {
         JsonObject body = JSON.createObjectBuilder()
                 .add("error", JSON.createObjectBuilder()
                         .add("code", code)
-                        .add("message", message == null ? code : message)
+                        .add("message", message == null ? code : safe(message))
                         .add("data", data))
                 .build();
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body.toString()).build();
+    }
+
+    /**
+     * The message, unless it names a Java class or exception (a library's message passed through by mistake): callers
+     * get what they did wrong, never the server's internals. What is withheld is logged.
+     */
+    public static String safe(String message) {
+        if (message == null || !INTERNALS.matcher(message).find()) {
+            return message;
+        }
+        LOG.warning(() -> "withheld from an error answer: " + message);
+        return "the request could not be processed as sent";
     }
 
     /** A snake_case code for an HTTP status, for errors that have no more precise one. */

@@ -7,7 +7,7 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-/** A body the endpoint read itself and found not to be JSON: 400 with the parser's reason. */
+/** A body that is not JSON, or nests deeper than the application parses: 400 with the parser's reason. */
 @Provider
 public class MalformedJsonMapper implements ExceptionMapper<JsonException> {
 
@@ -16,6 +16,6 @@ public class MalformedJsonMapper implements ExceptionMapper<JsonException> {
 
     @Override
     public Response toResponse(JsonException e) {
-        return ErrorResponses.of(uri, 400, "Malformed JSON", "invalid_json", "the request body is not valid JSON: " + e.getMessage());
+        return ErrorResponses.of(uri, 400, "Malformed JSON", "invalid_json", "the request body could not be read as JSON: " + e.getMessage());
     }
 }

@@ -25,7 +25,7 @@ public final class Problems {
                 .add("title", title)
                 .add("status", status);
         if (detail != null) {
-            body.add("detail", detail);
+            body.add("detail", ErrorResponses.safe(detail));
         }
         return Response.status(status).type(PROBLEM_JSON).entity(body.build().toString());
     }

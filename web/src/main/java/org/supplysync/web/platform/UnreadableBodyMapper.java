@@ -11,8 +11,9 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * A request body that is not the JSON the endpoint expects (malformed, or a text where a number belongs) is the
- * caller's mistake: 400 with the parser's reason. Any other processing failure is the server's.
+ * A request body a JAX-RS reader could not turn into what the endpoint takes is the caller's mistake: 400. The
+ * reader's own words name Java types ("class java.lang.Integer"), so they stay in the log. Any other processing
+ * failure is the server's.
  */
 @Provider
 public class UnreadableBodyMapper implements ExceptionMapper<ProcessingException> {
@@ -28,17 +29,9 @@ public class UnreadableBodyMapper implements ExceptionMapper<ProcessingException
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof JsonException || cause instanceof JsonbException) {
                 return ErrorResponses.of(uri, 400, "Malformed JSON", "invalid_json",
-                        "the request body could not be read as JSON: " + rootMessage(cause));
+                        "the request body is not the JSON object this endpoint takes");
             }
         }
         return unexpected.toResponse(e);
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause().getMessage() != null) {
-            root = root.getCause();
-        }
-        return root.getMessage();
     }
 }

@@ -28,12 +28,11 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         return problem.build();
     }
 
+    /**
+     * Jersey's own message ("HTTP 404 Not Found" and the like). Never its cause's: that is a parser's or a converter's
+     * message about Java types (a path parameter that is not a number arrives as a 404 caused by one).
+     */
     private static String detail(WebApplicationException e) {
-        // Jersey puts "HTTP 404 Not Found" and the like in the message; the cause of a 400 is the useful part.
-        Throwable cause = e.getCause();
-        if (cause != null && cause.getMessage() != null) {
-            return "the request body could not be read: " + cause.getMessage();
-        }
         return e.getMessage();
     }
 }

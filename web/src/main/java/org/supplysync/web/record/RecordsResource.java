@@ -12,7 +12,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.supplysync.platform.InvalidRequestException;
+import org.supplysync.platform.JsonBody;
 import org.supplysync.platform.Jsons;
 import org.supplysync.record.boundary.CentralRecords;
 import org.supplysync.record.boundary.IntakeReport;
@@ -48,10 +48,8 @@ public class RecordsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public JsonObject edit(JsonObject body) {
-        if (body == null || !(body.get("data") instanceof JsonArray data)) {
-            throw new InvalidRequestException("the body must be {\"data\": [{\"tableName\", \"recordId\", \"action\", \"recordData\"}, ...]}");
-        }
+    public JsonObject edit(JsonBody body) {
+        JsonArray data = body.array("data");
         if (data.size() > maxBatchRecords) {
             throw new PayloadTooLargeException(data.size() + " records in one request; at most " + maxBatchRecords);
         }

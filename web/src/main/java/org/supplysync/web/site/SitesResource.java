@@ -17,9 +17,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.json.JsonArray;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.supplysync.web.record.RefusalsJson;
 import org.supplysync.central.boundary.CentralFeed;
-import org.supplysync.platform.InvalidRequestException;
+import org.supplysync.platform.JsonBody;
 import org.supplysync.queue.boundary.SiteQueue;
 import org.supplysync.record.boundary.Refusals;
 import org.supplysync.push.boundary.Pushes;
@@ -64,8 +67,10 @@ public class SitesResource {
     SecurityContext security;
 
     @POST
-    public Response register(SiteRegistration registration, @Context UriInfo uri) {
-        Site site = sites.register(registration);
+    public Response register(@RequestBody(content = @Content(schema = @Schema(implementation = SiteRegistration.class)))
+                             JsonBody body, @Context UriInfo uri) {
+        Site site = sites.register(new SiteRegistration(body.integer("id"), body.text("name"), body.text("type"),
+                body.text("password"), body.bool("primary", false)));
         return Response.created(uri.getAbsolutePathBuilder().path(Integer.toString(site.id())).build())
                 .entity(view(site)).build();
     }
@@ -105,24 +110,22 @@ public class SitesResource {
         return Response.accepted().build();
     }
 
+    /** {@code {"password": "..."}}. */
     @POST
     @Path("{id}/password")
-    public Response changePassword(@PathParam("id") int id, PasswordChange change) {
-        if (change == null) {
-            throw new InvalidRequestException("the request body is missing: {\"password\": \"...\"}");
-        }
-        sites.changePassword(id, change.password());
+    public Response changePassword(@PathParam("id") int id, JsonBody body) {
+        sites.changePassword(id, body.text("password"));
         return Response.noContent().build();
     }
 
-    /** Not in the first contract: flags a remote site primary (a mirrored set-up) or clears the flag. */
+    /**
+     * Not in the first contract: flags a remote site primary (a mirrored set-up) or clears the flag,
+     * {@code {"primary": true|false}}.
+     */
     @PUT
     @Path("{id}/primary")
-    public SiteView changePrimary(@PathParam("id") int id, PrimaryChange change) {
-        if (change == null || change.primary() == null) {
-            throw new InvalidRequestException("the request body must be {\"primary\": true|false}");
-        }
-        return view(sites.changePrimary(id, change.primary()));
+    public SiteView changePrimary(@PathParam("id") int id, JsonBody body) {
+        return view(sites.changePrimary(id, body.bool("primary")));
     }
 
     @DELETE

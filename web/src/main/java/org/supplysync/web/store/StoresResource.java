@@ -12,7 +12,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.supplysync.platform.InvalidRequestException;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.supplysync.platform.JsonBody;
 import org.supplysync.store.boundary.StoreRegistration;
 import org.supplysync.store.boundary.Stores;
 import org.supplysync.store.entity.Store;
@@ -31,9 +34,13 @@ public class StoresResource {
     Stores stores;
 
     @POST
-    public Response create(StoreRegistration registration, @Context UriInfo uri) {
-        Store store = stores.create(registration);
-        return Response.created(uri.getAbsolutePathBuilder().path(store.id()).build()).entity(view(store)).build();
+    public Response create(@RequestBody(content = @Content(schema = @Schema(implementation = StoreRegistration.class)))
+                           JsonBody body, @Context UriInfo uri) {
+        Store store = stores.create(new StoreRegistration(body.text("id"), body.text("code"), body.text("name"),
+                body.text("nameId"), body.integer("activeSiteId"), body.bool("dispensary", false),
+                body.bool("includeTransactions", true)));
+        // The id as a value, not a template: an id may hold braces.
+        return Response.created(uri.getAbsolutePathBuilder().path("{id}").build(store.id())).entity(view(store)).build();
     }
 
     @GET
@@ -47,13 +54,11 @@ public class StoresResource {
         return view(stores.find(id));
     }
 
+    /** {@code {"type": "NONE"|"ACTIVE_COLLECTOR"|"TRANSFER"}}. */
     @PUT
     @Path("{id}/sync-with/{siteId}")
-    public StoreView changeSyncWith(@PathParam("id") String id, @PathParam("siteId") int siteId, SyncWithChange change) {
-        if (change == null) {
-            throw new InvalidRequestException("the request body is missing: {\"type\": \"NONE\"|\"ACTIVE_COLLECTOR\"|\"TRANSFER\"}");
-        }
-        stores.changeSyncWith(id, siteId, change.type());
+    public StoreView changeSyncWith(@PathParam("id") String id, @PathParam("siteId") int siteId, JsonBody body) {
+        stores.changeSyncWith(id, siteId, body.text("type"));
         return one(id);
     }
 

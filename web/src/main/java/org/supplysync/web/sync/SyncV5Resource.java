@@ -3,8 +3,6 @@ package org.supplysync.web.sync;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonException;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -22,7 +20,8 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.supplysync.central.boundary.CentralFeed;
 import org.supplysync.central.boundary.CentralPage;
-import org.supplysync.platform.Jsons;
+import org.supplysync.platform.InvalidRequestException;
+import org.supplysync.platform.JsonBody;
 import org.supplysync.push.boundary.PushReceipt;
 import org.supplysync.push.boundary.Pushes;
 import org.supplysync.queue.boundary.QueuedPage;
@@ -36,10 +35,6 @@ import org.supplysync.web.platform.ErrorResponses;
 import org.supplysync.web.platform.PayloadTooLargeException;
 import org.supplysync.web.record.RefusalsJson;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -74,10 +69,6 @@ public class SyncV5Resource {
     @Inject
     @ConfigProperty(name = "supplysync.sync.max-batch-records")
     int maxBatchRecords;
-
-    @Inject
-    @ConfigProperty(name = "supplysync.sync.max-batch-bytes")
-    int maxBatchBytes;
 
     @Inject
     @ConfigProperty(name = "supplysync.sync.max-pull-records")
@@ -129,19 +120,16 @@ public class SyncV5Resource {
     @POST
     @Path("queued_records")
     @Consumes(MediaType.WILDCARD)
-    public Response push(InputStream body) throws IOException {
-        JsonObject json = readBody(body);
-        if (!(json.get("queueLength") instanceof JsonNumber queueLength)) {
-            return ErrorResponses.v5(400, "invalid_request", "queueLength (a number) is required", JsonValue.NULL);
+    public Response push(JsonBody body) {
+        long queueLength = body.wholeNumber("queueLength");
+        if (queueLength < 0) {
+            throw new InvalidRequestException("queueLength must be 0 or more, got " + queueLength);
         }
-        JsonValue data = json.getOrDefault("data", JsonValue.EMPTY_JSON_ARRAY);
-        if (!(data instanceof JsonArray records)) {
-            return ErrorResponses.v5(400, "invalid_request", "data must be an array of records", JsonValue.NULL);
-        }
+        JsonArray records = body.optionalArray("data").orElse(JsonValue.EMPTY_JSON_ARRAY);
         if (records.size() > maxBatchRecords) {
             throw new PayloadTooLargeException(records.size() + " records in one batch; at most " + maxBatchRecords);
         }
-        PushReceipt receipt = pushes.receive(siteId(), queueLength.longValue(), IncomingRecord.allOf(records));
+        PushReceipt receipt = pushes.receive(siteId(), queueLength, IncomingRecord.allOf(records));
         return Response.ok(JSON.createObjectBuilder()
                 .add("integrationStarted", receipt.integrationStarted())
                 .add("refused", RefusalsJson.of(receipt.refused()))
@@ -168,10 +156,8 @@ public class SyncV5Resource {
     @POST
     @Path("acknowledged_records")
     @Consumes(MediaType.WILDCARD)
-    public Response acknowledge(InputStream body) throws IOException {
-        if (!(readBody(body).get("syncIDs") instanceof JsonArray ids)) {
-            return ErrorResponses.v5(400, "invalid_request", "syncIDs (an array) is required", JsonValue.NULL);
-        }
+    public Response acknowledge(JsonBody body) {
+        JsonArray ids = body.array("syncIDs");
         List<String> syncIds = new ArrayList<>(ids.size());
         for (JsonValue id : ids) {
             syncIds.add(id instanceof JsonString text ? text.getString() : id.toString());
@@ -221,21 +207,6 @@ public class SyncV5Resource {
 
     private Site site(Sites sites) {
         return sites.find(siteId());
-    }
-
-    /** The body as JSON; over the byte limit a 413, malformed a 400 (both by the exception mappers, in the v5 shape). */
-    private JsonObject readBody(InputStream body) throws IOException {
-        byte[] bytes = body.readNBytes(maxBatchBytes + 1);
-        if (bytes.length > maxBatchBytes) {
-            // Read the rest without keeping it: a client still sending would otherwise never see the 413.
-            body.transferTo(OutputStream.nullOutputStream());
-            throw new PayloadTooLargeException("the request body is over " + maxBatchBytes + " bytes");
-        }
-        String text = new String(bytes, StandardCharsets.UTF_8);
-        if (text.isBlank()) {
-            throw new JsonException("the request body is empty");
-        }
-        return Jsons.parse(text);
     }
 
     private static Optional<Integer> positive(String value, int fallback) {

@@ -1,5 +1,0 @@
-package org.supplysync.web.site;
-
-/** A new password for a site. */
-public record PasswordChange(String password) {
-}
