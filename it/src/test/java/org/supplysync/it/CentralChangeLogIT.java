@@ -39,6 +39,41 @@ class CentralChangeLogIT extends DeployedApplication {
     }
 
     @Test
+    void theCursorLagCountsTheCentralChangesASiteHasNotPulledOncePerRecord() {
+        RemoteSite pulling = RemoteSite.register("desktop");
+        RemoteSite idle = RemoteSite.register("desktop");
+        pulling.pullCentral();
+        idle.pullCentral();
+        assertThat(lag(pulling)).isZero();
+        assertThat(lag(idle)).isZero();
+        String first = unique("ITEM");
+        String second = unique("ITEM");
+        String third = unique("ITEM");
+
+        editOnCentral(first, "Zinc 20mg");
+        editOnCentral(second, "ORS sachet");
+        editOnCentral(third, "Amoxicillin 500mg");
+        assertThat(lag(pulling)).isEqualTo(3);
+        // A second change of the same record is still one record to pull.
+        editOnCentral(first, "Zinc sulfate 20mg");
+        assertThat(lag(pulling)).isEqualTo(3);
+        assertThat(lag(idle)).isEqualTo(3);
+
+        JsonNode page = pulling.centralPage(pulling.centralCursor(), 2);
+        assertThat(page.path("data")).hasSize(2);
+        // A page handed out is not yet pulled: the site says it has it by asking from the page's last ID.
+        assertThat(lag(pulling)).isEqualTo(3);
+        long next = page.path("data").get(1).path("ID").asLong();
+        JsonNode rest = pulling.centralPage(next, 2);
+        assertThat(rest.path("data")).hasSize(1);
+        assertThat(lag(pulling)).isEqualTo(1);
+        assertThat(pulling.centralPage(rest.path("data").get(0).path("ID").asLong(), 2).path("data")).isEmpty();
+        assertThat(lag(pulling)).isZero();
+        // The site that did not pull is still three records behind.
+        assertThat(lag(idle)).isEqualTo(3);
+    }
+
+    @Test
     void aChangeThatCommitsLateIsNotSkipped() throws Exception {
         RemoteSite site = RemoteSite.register("desktop");
         site.pullCentral();
@@ -116,6 +151,10 @@ class CentralChangeLogIT extends DeployedApplication {
         admin().body(Map.of("data", List.of(Map.of("tableName", "item", "recordId", item, "action", "Update",
                         "recordData", Map.of("ID", item, "item_name", name)))))
                 .post("/api/records").then().statusCode(200).body("accepted", org.hamcrest.Matchers.equalTo(1));
+    }
+
+    private static long lag(RemoteSite site) {
+        return admin().get("/api/sites/" + site.id).then().statusCode(200).extract().jsonPath().getLong("centralCursorLag");
     }
 
     private static List<String> ids(List<JsonNode> records) {

@@ -118,17 +118,40 @@ class QueueDeliveryIT extends DeployedApplication {
     }
 
     @Test
-    void manyRecordsArriveInOrderAcrossPages() {
+    void manyRecordsArriveInOrderAcrossPagesAndExactlyOnce() {
+        // 1,200 records pushed as a site pushes them: three batches, the last one (queueLength 0) starts integration.
         List<String> ids = new ArrayList<>();
-        var records = new ArrayList<com.fasterxml.jackson.databind.node.ObjectNode>();
-        for (int i = 0; i < 1200; i++) {
-            String id = unique("L" + i);
-            ids.add(id);
-            records.add(location(id));
+        for (int batch = 0; batch < 3; batch++) {
+            ArrayNode data = JSON.createArrayNode();
+            for (int i = 0; i < 400; i++) {
+                String id = unique("L" + (batch * 400 + i));
+                ids.add(id);
+                data.add(location(id).put("syncOutId", Integer.toString(ids.size())));
+            }
+            active.pushBatch(800 - batch * 400L, data).expect(200);
         }
-        active.push(records.toArray(com.fasterxml.jackson.databind.node.ObjectNode[]::new));
-        assertThat(collector.drainQueue()).extracting(r -> r.path("recordId").asText())
-                .containsExactlyInAnyOrderElementsOf(ids);
+        active.awaitIdle();
+
+        // Pulled in pages of 70, so that pages and batches never line up; each page acknowledged before the next.
+        List<String> received = new ArrayList<>();
+        int pages = 0;
+        while (true) {
+            JsonNode page = collector.pull(70);
+            if (page.path("data").isEmpty()) {
+                break;
+            }
+            pages++;
+            List<String> syncIds = new ArrayList<>();
+            for (JsonNode record : page.path("data")) {
+                received.add(record.path("recordId").asText());
+                syncIds.add(record.path("syncOutId").asText());
+            }
+            collector.acknowledge(syncIds);
+        }
+
+        assertThat(pages).isEqualTo((1200 + 69) / 70);
+        // In the order they were pushed (and so queued), each exactly once.
+        assertThat(received).containsExactlyElementsOf(ids);
     }
 
     private static com.fasterxml.jackson.databind.node.ObjectNode location(String id) {

@@ -49,6 +49,11 @@ final class RemoteSite {
         return new RemoteSite(id, name, "pw-" + name);
     }
 
+    /** A site made some other way (its password as given to the admin API). */
+    static RemoteSite existing(int id, String name, String password) {
+        return new RemoteSite(id, name, password);
+    }
+
     static RemoteSite registerPrimary() {
         int id = Api.newSiteId();
         String name = Api.unique("primary" + id);
@@ -166,6 +171,16 @@ final class RemoteSite {
             data.forEach(received::add);
             centralCursor = data.get(data.size() - 1).path("ID").asLong();
         }
+    }
+
+    /** Where {@link #pullCentral()} got to. */
+    long centralCursor() {
+        return centralCursor;
+    }
+
+    /** One page of the central change log from a cursor, as it comes (the cursor this site keeps is not moved). */
+    JsonNode centralPage(long cursor, int limit) {
+        return get("/sync/v5/central_records?cursor=" + cursor + "&limit=" + limit).expect(200).json();
     }
 
     static ObjectNode record(String table, String id, String action, Map<String, Object> data) {

@@ -64,6 +64,11 @@ public final class AdminApi {
         return call("GET", "/api/sites/" + siteId + "/refusals", null, 200);
     }
 
+    /** The site's latest refused records, newest first, at most {@code limit}. */
+    public JsonNode refusals(int siteId, int limit) {
+        return call("GET", "/api/sites/" + siteId + "/refusals?limit=" + limit, null, 200);
+    }
+
     public JsonNode createStore(String id, String code, String name, String nameId, int activeSiteId) {
         ObjectNode body = JSON.createObjectNode().put("id", id).put("code", code).put("name", name)
                 .put("nameId", nameId).put("activeSiteId", activeSiteId).put("dispensary", false)

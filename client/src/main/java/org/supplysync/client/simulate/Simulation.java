@@ -3,10 +3,10 @@ package org.supplysync.client.simulate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.supplysync.client.local.LocalRecord;
-import org.supplysync.client.simulate.ExpectedHoldings.CentralCopy;
-import org.supplysync.client.simulate.ExpectedHoldings.Copy;
-import org.supplysync.client.simulate.ExpectedHoldings.Key;
-import org.supplysync.client.simulate.ExpectedHoldings.StoreDef;
+import org.supplysync.client.simulate.WorkloadLog.Copy;
+import org.supplysync.client.simulate.WorkloadLog.Key;
+import org.supplysync.client.simulate.WorkloadLog.StoreDef;
+import org.supplysync.client.simulate.WorkloadLog.Trespass;
 import org.supplysync.client.sync.RemoteSite;
 import org.supplysync.client.sync.SyncFailure;
 import org.supplysync.client.sync.SyncListener;
@@ -15,7 +15,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,11 +23,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,8 +39,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Many remote sites against one server: creates sites and stores through the admin API in the seed's topology of
  * copies (collector copies, transfer copies, stores local to one site, central copies that are collectors, transfer
  * copies or none), runs days of work on every site with syncs in parallel at random moments while the central edits
- * items, units and visibility, then syncs everyone until quiet and checks that every site and the central hold
- * exactly what {@link ExpectedHoldings} says they should: nothing missing, nothing extra, nothing stale.
+ * items, units and visibility, lets some sites push records they do not own, then syncs everyone until quiet and
+ * checks the end state against the {@link Invariants} stated from sync-rules.md: what every site and the central may
+ * and must hold, and that every trespass was refused and is held nowhere. The simulation keeps a log of what it did
+ * ({@link WorkloadLog}); it never works out routes itself.
  */
 public final class Simulation {
 
@@ -61,6 +60,8 @@ public final class Simulation {
         int stores;
         @Option(names = "--days", defaultValue = "2", description = "days of work (default ${DEFAULT-VALUE})")
         int days;
+        @Option(names = "--trespassers", defaultValue = "2", description = "sites that push records they do not own, each day from day 2 (default ${DEFAULT-VALUE})")
+        int trespassers;
         @Option(names = "--seed", defaultValue = "1", description = "random seed (default ${DEFAULT-VALUE})")
         long seed;
         @Option(names = "--work-dir", paramLabel = "DIR", description = "where the sites' databases go (default: a new temporary directory)")
@@ -69,13 +70,19 @@ public final class Simulation {
         @Override
         public Integer call() throws Exception {
             Path dir = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("supplysync-sim");
-            Result result = new Simulation(server, adminPassword, sites, stores, days, seed, dir, System.out).run();
+            Result result = new Simulation(server, adminPassword, sites, stores, days, seed, dir, System.out)
+                    .withTrespassers(trespassers).run();
             return result.converged() ? 0 : 1;
         }
     }
 
-    /** What a run found: the table printed, and whether everything matched. */
-    public record Result(boolean converged, List<String> problems, List<String> syncFailures, String summary) {
+    /**
+     * What a run found: the tables printed, whether every invariant holds, and which ones do not.
+     *
+     * @param broken the names of the invariants that do not hold
+     */
+    public record Result(boolean converged, List<String> problems, List<String> syncFailures, String summary,
+                         List<String> broken) {
     }
 
     private final URI server;
@@ -88,8 +95,13 @@ public final class Simulation {
     private final PrintStream out;
     private final Random random;
     private final String prefix;
-    private final ExpectedHoldings expected = new ExpectedHoldings();
+    private final WorkloadLog log = new WorkloadLog();
     private final Object lock = new Object();
+    private final Trespasses trespasses;
+    private final Map<Integer, List<JsonNode>> refusalsAnswered = new ConcurrentHashMap<>();
+    private final List<String> honestRefusals = new CopyOnWriteArrayList<>();
+    private int trespassers = 2;
+    private boolean drained;
     private final List<SiteWorkload> workloads = new ArrayList<>();
     private final List<String> items = new CopyOnWriteArrayList<>();
     private final List<String> problems = new CopyOnWriteArrayList<>();
@@ -117,6 +129,13 @@ public final class Simulation {
         this.out = out;
         this.random = new Random(seed);
         this.prefix = "SIM" + seed + Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36).toUpperCase(Locale.ROOT) + "_";
+        this.trespasses = new Trespasses(log, prefix, new Random(seed * 7919));
+    }
+
+    /** How many sites push records they do not own each day from day 2 (0: none). */
+    public Simulation withTrespassers(int count) {
+        this.trespassers = count;
+        return this;
     }
 
     public Result run() throws Exception {
@@ -128,10 +147,15 @@ public final class Simulation {
         for (int day = 1; day <= days; day++) {
             centralDay(day);
             siteDay(day);
+            if (day >= 2) {
+                trespassDay(day);
+            }
             out.printf("day %d done (%d s)%n", day, Duration.between(start, Instant.now()).toSeconds());
         }
         settle();
-        String summary = check();
+        Invariants invariants = new Invariants(log);
+        String summary = check(invariants);
+        problems.addAll(0, invariants.problems());
         out.print(summary);
         out.printf("simulation took %d s%n", Duration.between(start, Instant.now()).toSeconds());
         for (SiteWorkload workload : workloads) {
@@ -141,13 +165,15 @@ public final class Simulation {
             out.println(syncFailures.size() + " sync(s) failed along the way (the next syncs carried on):");
             syncFailures.forEach(f -> out.println("  " + f));
         }
+        List<String> broken = invariants.all().stream().filter(c -> !c.holds()).map(c -> c.name).toList();
         if (problems.isEmpty()) {
-            out.println("CONVERGED: every site and the central hold what the sync rules say");
+            out.println("CONVERGED: every invariant of the sync rules holds on every site and the central");
         } else {
-            out.println("NOT CONVERGED: " + problems.size() + " difference(s); first ones:");
-            problems.stream().limit(40).forEach(p -> out.println("  " + p));
+            out.println("NOT CONVERGED: broken invariants " + broken + "; " + problems.size() + " line(s), first ones:");
+            problems.stream().limit(Integer.getInteger("supplysync.simulation.details", 60))
+                    .forEach(p -> out.println("  " + p));
         }
-        return new Result(problems.isEmpty(), List.copyOf(problems), List.copyOf(syncFailures), summary);
+        return new Result(problems.isEmpty(), List.copyOf(problems), List.copyOf(syncFailures), summary, broken);
     }
 
     // --- set-up --------------------------------------------------------------------------------------------
@@ -179,10 +205,10 @@ public final class Simulation {
             String name = prefix.toLowerCase(Locale.ROOT) + "site" + i;
             admin.createSite(id, name, "pw-" + name);
             synchronized (lock) {
-                expected.siteAdded(id);
+                log.siteAdded(id);
             }
             RemoteSite site = RemoteSite.open(dir.resolve(name + ".db")).configure(server, name, "pw-" + name);
-            workloads.add(new SiteWorkload(id, site, expected, lock, prefix, seed * 1000 + i, () -> items,
+            workloads.add(new SiteWorkload(id, site, log, lock, prefix, seed * 1000 + i, () -> items,
                     supplierNameId, customerNameId));
             syncs.put(id, new AtomicInteger());
             pushedCount.put(id, new AtomicInteger());
@@ -199,7 +225,7 @@ public final class Simulation {
             ObjectNode storeRow = (ObjectNode) admin.record("store", id).orElseThrow().get("recordData");
             ObjectNode nameRow = (ObjectNode) admin.record("name", store.nameId()).orElseThrow().get("recordData");
             synchronized (lock) {
-                expected.storeCreated(store, storeRow, nameRow);
+                log.storeCreated(store, storeRow, nameRow);
             }
             stores.add(store);
         }
@@ -208,9 +234,9 @@ public final class Simulation {
         for (StoreDef store : stores) {
             int roll = random.nextInt(100);
             if (roll < 15) {
-                syncWith(store, ExpectedHoldings.CENTRAL, Copy.TRANSFER);
+                syncWith(store, WorkloadLog.CENTRAL, Copy.TRANSFER);
             } else if (roll < 25) {
-                syncWith(store, ExpectedHoldings.CENTRAL, Copy.NONE);
+                syncWith(store, WorkloadLog.CENTRAL, Copy.NONE);
             }
         }
 
@@ -237,18 +263,17 @@ public final class Simulation {
         }
         centralEdits(visibility);
 
-        // Some transfer copies become collector copies (store A on remote site 1).
+        // Some transfer copies (made by the server as visibility asks) become collector copies (store A on remote site 1).
+        Map<String, Map<Integer, Copy>> copies = readCopies();
         for (StoreDef store : stores) {
             for (SiteWorkload workload : workloads) {
-                Copy copy;
-                synchronized (lock) {
-                    copy = expected.copy(store.id(), workload.siteId());
-                }
+                Copy copy = copies.get(store.id()).getOrDefault(workload.siteId(), Copy.NONE);
                 if (copy == Copy.TRANSFER && random.nextInt(100) < 35) {
                     syncWith(store, workload.siteId(), Copy.ACTIVE_COLLECTOR);
                 }
             }
         }
+        observeSetUp();
 
         // Every site's first sync (initialisation), in parallel.
         inParallel(workloads, workload -> sync(workload, "first sync"));
@@ -278,7 +303,7 @@ public final class Simulation {
         }
         List<StoreDef> stores;
         synchronized (lock) {
-            stores = List.copyOf(expected.stores());
+            stores = List.copyOf(log.stores());
         }
         for (int i = 0, n = 1 + random.nextInt(3); i < n; i++) {
             StoreDef a = stores.get(random.nextInt(stores.size()));
@@ -299,13 +324,66 @@ public final class Simulation {
         if (random.nextInt(2) == 0) {
             StoreDef store = stores.get(random.nextInt(stores.size()));
             SiteWorkload site = workloads.get(random.nextInt(workloads.size()));
-            Copy copy;
-            synchronized (lock) {
-                copy = expected.copy(store.id(), site.siteId());
-            }
-            if (copy == Copy.TRANSFER) {
+            if (readCopies(store).getOrDefault(site.siteId(), Copy.NONE) == Copy.TRANSFER) {
                 syncWith(store, site.siteId(), Copy.ACTIVE_COLLECTOR);
             }
+        }
+        observeSetUp();
+    }
+
+    /** The copies of every store as the server has them now, logged as the set-up of the next epoch. */
+    private void observeSetUp() {
+        Map<String, Map<Integer, Copy>> copies = readCopies();
+        synchronized (lock) {
+            log.setUpObserved(copies);
+        }
+    }
+
+    private Map<String, Map<Integer, Copy>> readCopies() {
+        List<StoreDef> stores;
+        synchronized (lock) {
+            stores = List.copyOf(log.stores());
+        }
+        Map<String, Map<Integer, Copy>> copies = new HashMap<>();
+        for (StoreDef store : stores) {
+            copies.put(store.id(), readCopies(store));
+        }
+        return copies;
+    }
+
+    private Map<Integer, Copy> readCopies(StoreDef store) {
+        Map<Integer, Copy> copies = new HashMap<>();
+        admin.store(store.id()).path("syncWith").fields().forEachRemaining(entry ->
+                copies.put(Integer.parseInt(entry.getKey()), Copy.valueOf(entry.getValue().asText())));
+        return copies;
+    }
+
+    /**
+     * A few sites, one after the other while no site syncs, push records they do not own, each batch as one push
+     * session of its own; the answers' refusals are kept for the final check.
+     */
+    private void trespassDay(int day) {
+        List<SiteWorkload> shuffled = new ArrayList<>(workloads);
+        Collections.shuffle(shuffled, random);
+        for (SiteWorkload workload : shuffled.subList(0, Math.min(trespassers, shuffled.size()))) {
+            int site = workload.siteId();
+            List<SiteWorkload> others = workloads.stream().filter(w -> w.siteId() != site).toList();
+            if (others.isEmpty()) {
+                return;
+            }
+            int victim = others.get(random.nextInt(others.size())).siteId();
+            List<Trespass> plan;
+            synchronized (lock) {
+                plan = trespasses.plan(site, victim, items);
+                plan.forEach(log::trespassed);
+            }
+            try {
+                JsonNode answer = workload.site().api().push(Trespasses.body(plan));
+                refusalsAnswered.computeIfAbsent(site, s -> new CopyOnWriteArrayList<>()).addAll(Trespasses.refusalsIn(answer));
+            } catch (RuntimeException e) {
+                syncFailures.add("site " + site + " trespass push on day " + day + " failed: " + e.getMessage());
+            }
+            awaitIdle(site);
         }
     }
 
@@ -336,10 +414,10 @@ public final class Simulation {
                 }
             }
             if (quiet) {
+                drained = true;
                 return;
             }
         }
-        problems.add("the server still has records queued for some sites after 6 final rounds");
     }
 
     private void sync(SiteWorkload workload, String when) {
@@ -347,19 +425,19 @@ public final class Simulation {
         try {
             SyncReport report = workload.site().sync(SyncListener.SILENT);
             synchronized (lock) {
-                expected.pushed(site);
+                log.pushed(site);
             }
             syncs.get(site).incrementAndGet();
             pushedCount.get(site).addAndGet(report.pushed());
             pulledCount.get(site).addAndGet(report.pulledCentral() + report.pulledQueue());
-            report.refused().forEach(r -> problems.add("site " + site + " push refused: " + r));
+            report.refused().forEach(r -> honestRefusals.add("site " + site + " push refused: " + r));
         } catch (SyncFailure e) {
             syncFailures.add("site " + site + " " + when + " failed at " + e.step() + ": " + e.getMessage());
             if (!List.of("site info", "initialise", "push").contains(e.step())) {
                 // The push went through: the server integrates it (late, if it timed out); wait for that.
                 awaitIdle(site);
                 synchronized (lock) {
-                    expected.pushed(site);
+                    log.pushed(site);
                 }
             }
         }
@@ -378,139 +456,50 @@ public final class Simulation {
 
     // --- the check -----------------------------------------------------------------------------------------
 
-    private String check() throws Exception {
-        StringBuilder table = new StringBuilder();
-        table.append(String.format("%n%-8s %6s %6s %9s %6s %8s %6s %6s %6s %7s %7s %8s%n", "site", "stores", "syncs",
-                "expected", "held", "missing", "extra", "stale", "pushed", "pulled", "refused", "result"));
-        Map<Integer, Map<Key, ObjectNode>> expectations = new LinkedHashMap<>();
+    /** Every invariant over the end state; returns the tables printed (invariants, then sites). */
+    private String check(Invariants invariants) throws Exception {
+        StringBuilder sites = new StringBuilder(String.format("%n%-8s %6s %6s %6s %6s %7s %10s %7s%n", "site", "stores",
+                "syncs", "held", "pushed", "pulled", "trespasses", "refused"));
+        Map<Integer, List<JsonNode>> listed = new HashMap<>();
+        Map<Integer, Integer> trespassCounts = new HashMap<>();
         synchronized (lock) {
-            for (SiteWorkload workload : workloads) {
-                expectations.put(workload.siteId(), expected.expectedOn(workload.siteId()));
-            }
+            log.trespasses().forEach(t -> trespassCounts.merge(t.site(), 1, Integer::sum));
         }
-        int[] totals = new int[4];
         for (SiteWorkload workload : workloads) {
             int site = workload.siteId();
-            Map<Key, ObjectNode> want = expectations.get(site);
-            Map<Key, ObjectNode> have = new HashMap<>();
+            Map<Key, ObjectNode> held = new HashMap<>();
             for (LocalRecord record : workload.site().db().liveRecords()) {
                 if (record.recordId().startsWith(prefix)) {
-                    have.put(new Key(record.tableName(), record.recordId()), record.data());
+                    held.put(new Key(record.tableName(), record.recordId()), record.data());
                 }
             }
-            int missing = 0;
-            int extra = 0;
-            int stale = 0;
-            for (Map.Entry<Key, ObjectNode> entry : want.entrySet()) {
-                ObjectNode actual = have.get(entry.getKey());
-                if (actual == null) {
-                    missing++;
-                    problems.add("site " + site + " is missing " + entry.getKey());
-                } else if (!sameJson(entry.getValue(), actual)) {
-                    stale++;
-                    problems.add("site " + site + " holds a stale " + entry.getKey() + ": " + actual
-                            + " instead of " + entry.getValue());
-                }
-            }
-            for (Key key : have.keySet()) {
-                if (!want.containsKey(key)) {
-                    extra++;
-                    problems.add("site " + site + " holds " + key + ", which it should not");
-                }
-            }
-            int refused = admin.refusals(site).size();
-            if (refused > 0) {
-                problems.add("site " + site + " has " + refused + " refused record(s) on the server");
-            }
-            totals[0] += want.size();
-            totals[1] += missing;
-            totals[2] += extra;
-            totals[3] += stale;
+            List<JsonNode> refusals = new ArrayList<>();
+            admin.refusals(site, 1000).forEach(refusals::add);
+            listed.put(site, refusals);
             int stores;
             synchronized (lock) {
-                stores = expected.storesOn(site).size();
+                invariants.checkSite(site, held);
+                stores = log.storesOn(site).size();
             }
-            table.append(String.format("%-8d %6d %6d %9d %6d %8d %6d %6d %6d %7d %7d %8s%n", site, stores,
-                    syncs.get(site).get(), want.size(), have.size(), missing, extra, stale, pushedCount.get(site).get(),
-                    pulledCount.get(site).get(), refused, missing + extra + stale + refused == 0 ? "ok" : "DIFF"));
+            sites.append(String.format("%-8d %6d %6d %6d %6d %7d %10d %7d%n", site, stores, syncs.get(site).get(),
+                    held.size(), pushedCount.get(site).get(), pulledCount.get(site).get(),
+                    trespassCounts.getOrDefault(site, 0), refusals.size()));
         }
-
-        Map<Key, Optional<CentralCopy>> centralWant;
         synchronized (lock) {
-            centralWant = expected.expectedOnCentral();
+            invariants.checkSetUp();
+            invariants.checkRefusals(listed, refusalsAnswered, honestRefusals);
+            invariants.checkCentral(key -> admin.record(key.table(), key.id()));
         }
-        int[] central = checkCentral(centralWant);
-        table.append(String.format("%-8s %6s %6s %9d %6d %8d %6d %6d %6s %7s %7s %8s%n", "central", "", "",
-                central[0], central[1], central[2], central[3], central[4], "", "", "",
-                central[2] + central[3] + central[4] == 0 ? "ok" : "DIFF"));
-        table.append(String.format("(central: %d records of this run checked, %d should be held)%n", centralWant.size(),
-                central[0]));
-        return table.toString();
-    }
-
-    /** [expected held, held, missing, extra (held but should not be), stale]. */
-    private int[] checkCentral(Map<Key, Optional<CentralCopy>> want) throws Exception {
-        int[] counts = new int[5];
-        List<Map.Entry<Key, Optional<CentralCopy>>> entries = new ArrayList<>(want.entrySet());
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            List<Future<Integer>> results = new ArrayList<>();
-            for (Map.Entry<Key, Optional<CentralCopy>> entry : entries) {
-                results.add(pool.submit(() -> {
-                    Key key = entry.getKey();
-                    Optional<JsonNode> actual = admin.record(key.table(), key.id());
-                    Optional<CentralCopy> copy = entry.getValue();
-                    if (copy.isEmpty()) {
-                        if (actual.isPresent()) {
-                            problems.add("central holds " + key + ", which it should not: " + actual.get());
-                            return 3;
-                        }
-                        return -1;
-                    }
-                    if (actual.isEmpty()) {
-                        problems.add("central is missing " + key);
-                        return 2;
-                    }
-                    boolean deleted = actual.get().path("deleted").asBoolean();
-                    if (deleted != copy.get().deleted()
-                            || (!deleted && !sameJson(copy.get().data(), actual.get().get("recordData")))) {
-                        problems.add("central holds a stale " + key + " (deleted " + deleted + "): "
-                                + actual.get().get("recordData") + " instead of " + copy.get().data()
-                                + " (deleted " + copy.get().deleted() + ")");
-                        return 4;
-                    }
-                    return 1;
-                }));
-            }
-            for (int i = 0; i < entries.size(); i++) {
-                int outcome = results.get(i).get();
-                if (entries.get(i).getValue().isPresent()) {
-                    counts[0]++;
-                }
-                if (outcome == 1 || outcome == 3 || outcome == 4) {
-                    counts[1]++;
-                }
-                if (outcome >= 2) {
-                    counts[outcome]++;
-                }
-            }
-        } finally {
-            pool.shutdown();
+        if (drained) {
+            invariants.drained.ok();
+        } else {
+            invariants.drained.extra("the server still has records queued (or central changes unread) for some sites"
+                    + " after 6 final rounds");
         }
-        return counts;
-    }
-
-    /** JSON equality that reads 2.5 and 2.50 (and 1 and 1.0) as the same number. */
-    static boolean sameJson(JsonNode a, JsonNode b) {
-        if (a == null || b == null) {
-            return a == b;
-        }
-        return a.equals((x, y) -> {
-            if (x.isNumber() && y.isNumber()) {
-                return new BigDecimal(x.asText()).compareTo(new BigDecimal(y.asText())) == 0 ? 0 : 1;
-            }
-            return x.equals(y) ? 0 : 1;
-        }, b);
+        int trespassed = trespassCounts.values().stream().mapToInt(Integer::intValue).sum();
+        sites.append(String.format("trespasses: %d pushed by %d site(s), %d refused%n", trespassed,
+                trespassCounts.size(), invariants.refused.checked - invariants.refused.missing));
+        return invariants.table() + sites;
     }
 
     // --- central edits and rows ----------------------------------------------------------------------------
@@ -523,28 +512,19 @@ public final class Simulation {
             synchronized (lock) {
                 for (ObjectNode edit : chunk) {
                     boolean delete = "delete".equalsIgnoreCase(edit.path("action").asText());
-                    expected.centralEdit(edit.path("tableName").asText(), edit.path("recordId").asText(),
+                    log.centralEdit(edit.path("tableName").asText(), edit.path("recordId").asText(),
                             delete ? null : (ObjectNode) edit.get("recordData"));
                 }
             }
         }
     }
 
+    /** Only ever asked where the rules allow it: the central's own copy, or a transfer copy becoming a collector. */
     private void syncWith(StoreDef store, int site, Copy type) {
-        boolean allowed;
-        synchronized (lock) {
-            allowed = expected.syncWithChanged(store.id(), site, type);
-        }
         try {
             admin.syncWith(store.id(), site, type.name());
-            if (!allowed) {
-                problems.add("the server let store " + store.id() + " have a " + type + " copy on site " + site
-                        + " although it is visible to no store there");
-            }
         } catch (AdminApi.AdminApiException e) {
-            if (allowed) {
-                problems.add("sync-with " + store.id() + " on site " + site + " = " + type + " refused: " + e.getMessage());
-            }
+            problems.add("sync-with " + store.id() + " on site " + site + " = " + type + " refused: " + e.getMessage());
         }
     }
 

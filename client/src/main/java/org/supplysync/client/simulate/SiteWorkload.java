@@ -1,7 +1,7 @@
 package org.supplysync.client.simulate;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.supplysync.client.simulate.ExpectedHoldings.StoreDef;
+import org.supplysync.client.simulate.WorkloadLog.StoreDef;
 import org.supplysync.client.sync.RemoteSite;
 
 import java.util.ArrayList;
@@ -14,14 +14,14 @@ import java.util.function.Supplier;
 /**
  * The work of one remote site's stores between syncs: locations, stock lines, customer invoices (transfers when the
  * customer is a store that can see this one and that this one can see) with their lines, supplier invoices and
- * stocktakes; made, updated across several syncs, and deleted. Every edit goes into the site's database and into
- * the expectations, under the simulation's lock.
+ * stocktakes, and patients homed in its stores; made, updated across several syncs, and deleted. Every edit goes into
+ * the site's database and into the workload log, under the simulation's lock.
  */
 final class SiteWorkload {
 
     private final int siteId;
     private final RemoteSite site;
-    private final ExpectedHoldings expected;
+    private final WorkloadLog log;
     private final Object lock;
     private final String prefix;
     private final Supplier<List<String>> items;
@@ -32,11 +32,11 @@ final class SiteWorkload {
     private int serial;
     int edits;
 
-    SiteWorkload(int siteId, RemoteSite site, ExpectedHoldings expected, Object lock, String prefix, long seed,
+    SiteWorkload(int siteId, RemoteSite site, WorkloadLog log, Object lock, String prefix, long seed,
                  Supplier<List<String>> items, String supplierNameId, String customerNameId) {
         this.siteId = siteId;
         this.site = site;
-        this.expected = expected;
+        this.log = log;
         this.lock = lock;
         this.prefix = prefix;
         this.items = items;
@@ -61,12 +61,19 @@ final class SiteWorkload {
     void work(int day, int count) {
         List<StoreDef> stores;
         synchronized (lock) {
-            stores = expected.storesOn(siteId);
+            stores = log.storesOn(siteId);
+        }
+        if (day == 1) {
+            // Two patients from the start, so that other sites have someone else's patients to trespass on.
+            patient(stores.get(0), day);
+            patient(stores.get(stores.size() - 1), day);
         }
         for (int i = 0; i < count; i++) {
             StoreDef store = stores.get(random.nextInt(stores.size()));
             int choice = random.nextInt(100);
-            if (choice < 18) {
+            if (choice < 5) {
+                patient(store, day);
+            } else if (choice < 18) {
                 location(store);
             } else if (choice < 36) {
                 stock(store, day);
@@ -94,6 +101,17 @@ final class SiteWorkload {
                     .put("hold", random.nextBoolean()));
         } else {
             delete("Location", existing);
+        }
+    }
+
+    /** A patient whose home store is {@code store}: made, or an existing one of the site updated (never deleted). */
+    private void patient(StoreDef store, int day) {
+        ObjectNode existing = pickWhere("name", null, p -> true);
+        if (existing == null || random.nextInt(10) < 5) {
+            String id = id("PAT");
+            put("name", Trespasses.patient(id, store.id()).put("comment", "registered day " + day));
+        } else {
+            put("name", existing.deepCopy().put("phone", "555-" + random.nextInt(10_000)).put("comment", "seen day " + day));
         }
     }
 
@@ -211,9 +229,9 @@ final class SiteWorkload {
     private String customerFor(StoreDef store) {
         synchronized (lock) {
             List<StoreDef> partners = new ArrayList<>();
-            for (StoreDef other : expected.stores()) {
-                if (!other.id().equals(store.id()) && expected.isVisibleIn(other.id(), store.id())
-                        && expected.isVisibleIn(store.id(), other.id())) {
+            for (StoreDef other : log.stores()) {
+                if (!other.id().equals(store.id()) && log.isVisibleIn(other.id(), store.id())
+                        && log.isVisibleIn(store.id(), other.id())) {
                     partners.add(other);
                 }
             }
@@ -256,7 +274,7 @@ final class SiteWorkload {
         String id = data.get("ID").asText();
         synchronized (lock) {
             site.db().put(table, id, data);
-            expected.localEdit(siteId, table, id, data);
+            log.localEdit(siteId, table, id, data);
         }
         live.computeIfAbsent(table, t -> new LinkedHashMap<>()).put(id, data);
         edits++;
@@ -266,7 +284,7 @@ final class SiteWorkload {
         String id = data.get("ID").asText();
         synchronized (lock) {
             site.db().delete(table, id);
-            expected.localEdit(siteId, table, id, null);
+            log.localEdit(siteId, table, id, null);
         }
         live.get(table).remove(id);
         edits++;

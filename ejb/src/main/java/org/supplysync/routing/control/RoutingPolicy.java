@@ -80,8 +80,8 @@ public final class RoutingPolicy {
     }
 
     /**
-     * The other store of a transfer: the record (or its parent) names another store's name, and that store is active
-     * on another site. Between two stores of one site a transfer is that site's own business.
+     * The other store of a transfer: the record (or its parent) names another store's name. Between two stores of one
+     * site the transfer is that site's own business to complete, but it still goes where both stores' data goes.
      */
     private static Optional<String> otherStore(DataType type, JsonObject data, String storeId, RoutingFacts facts) {
         Optional<String> otherParty;
@@ -92,10 +92,9 @@ public final class RoutingPolicy {
         } else {
             otherParty = Optional.empty();
         }
-        Optional<Integer> ownSite = facts.activeSiteOf(storeId);
         return otherParty.flatMap(facts::storeNamed)
                 .filter(other -> !other.equals(storeId))
-                .filter(other -> facts.activeSiteOf(other).isPresent() && !facts.activeSiteOf(other).equals(ownSite));
+                .filter(other -> facts.activeSiteOf(other).isPresent());
     }
 
     private static Set<Integer> activeSite(String storeId, RoutingFacts facts) {

@@ -10,8 +10,9 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Ten sites, thirty stores, a week of work with parallel syncs: every site and the central converge to what the
- * sync rules say (sizes can be changed with supplysync.it.simulation.sites/stores/days/seed).
+ * Ten sites, thirty stores, a week of work with parallel syncs, and a few sites pushing what they do not own: every
+ * invariant of the sync rules holds on every site and the central at the end (sizes can be changed with
+ * supplysync.it.simulation.sites/stores/days/seed/trespassers).
  */
 class SimulationIT extends DeployedApplication {
 
@@ -24,7 +25,9 @@ class SimulationIT extends DeployedApplication {
                 Integer.getInteger("supplysync.it.simulation.sites", 10),
                 Integer.getInteger("supplysync.it.simulation.stores", 30),
                 Integer.getInteger("supplysync.it.simulation.days", 7),
-                Long.getLong("supplysync.it.simulation.seed", 42L), dir, System.out).run();
+                Long.getLong("supplysync.it.simulation.seed", 42L), dir, System.out)
+                .withTrespassers(Integer.getInteger("supplysync.it.simulation.trespassers", 2)).run();
+        assertThat(result.broken()).as("invariants broken; %s", result.summary()).isEmpty();
         assertThat(result.problems()).isEmpty();
         assertThat(result.converged()).isTrue();
     }

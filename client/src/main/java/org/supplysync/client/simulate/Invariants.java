@@ -1,0 +1,536 @@
+package org.supplysync.client.simulate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.supplysync.client.simulate.WorkloadLog.Copy;
+import org.supplysync.client.simulate.WorkloadLog.Join;
+import org.supplysync.client.simulate.WorkloadLog.Key;
+import org.supplysync.client.simulate.WorkloadLog.SiteRecord;
+import org.supplysync.client.simulate.WorkloadLog.StoreDef;
+import org.supplysync.client.simulate.WorkloadLog.Trespass;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+
+/**
+ * The final check of a simulation: statements from sync-rules.md (and the seed it reads) about what every site and
+ * the central copy may and must hold, checked against what the simulation did ({@link WorkloadLog}) and the set-up the
+ * server reported. Nothing here routes a record: each invariant is a property of the end state, so a misreading the
+ * server and a model of it would share cannot pass unseen. Each violation counts as missing, extra or stale under
+ * the invariant it breaks.
+ */
+final class Invariants {
+
+    /** One invariant: its name, the rule it comes from, and what the check found. */
+    static final class Check {
+        /** How many violations of each invariant are told in full (-Dsupplysync.simulation.details=n for more). */
+        private static final int DETAILS = Integer.getInteger("supplysync.simulation.details", 25);
+
+        final String name;
+        final String rule;
+        long checked;
+        long missing;
+        long extra;
+        long stale;
+        final List<String> details = new ArrayList<>();
+
+        Check(String name, String rule) {
+            this.name = name;
+            this.rule = rule;
+        }
+
+        synchronized void ok() {
+            checked++;
+        }
+
+        synchronized void missing(String detail) {
+            checked++;
+            missing++;
+            detail("missing: " + detail);
+        }
+
+        synchronized void extra(String detail) {
+            checked++;
+            extra++;
+            detail("extra: " + detail);
+        }
+
+        synchronized void stale(String detail) {
+            checked++;
+            stale++;
+            detail("stale: " + detail);
+        }
+
+        boolean holds() {
+            return missing + extra + stale == 0;
+        }
+
+        private void detail(String text) {
+            if (details.size() < DETAILS) {
+                details.add(name + ": " + text);
+            }
+        }
+    }
+
+    final Check centralData = new Check("central-data-everywhere",
+            "sync-rules.md Data types: Central data goes to every site; every site and the central hold each central"
+                    + " record at its latest version");
+    final Check centralStoreData = new Check("central-store-data-to-active-site",
+            "sync-rules.md Data types: Central store data goes to the site where that store is active (and nowhere else)");
+    final Check storeRecords = new Check("store-records-where-copies-are",
+            "sync-rules.md Data types: store records go to every site whose sync-with is not NONE; seed 'Stores'");
+    final Check storeDataOnlyWhereAllowed = new Check("store-data-only-where-allowed",
+            "seed Data types: store data is only synced to sites where the store is a collector copy; seed 'Transfer':"
+                    + " a transfer copy receives no other store data. A site holds a (non-transfer) record of store X only"
+                    + " if X is active there or X's copy there was a collector when a version of it was pushed");
+    final Check collectorsComplete = new Check("collectors-complete",
+            "seed: a collector is a full read-only copy; sync-rules.md Data types: store data goes to every site with a"
+                    + " collector copy. X's active site and every site whose copy of X was a collector when a record's latest"
+                    + " version was pushed hold that version");
+    final Check deletedNowhere = new Check("deleted-nowhere",
+            "sync-rules.md Delivery: every accepted change (deletes too) reaches its destinations. No site that was a"
+                    + " destination of a delete (or a site, for deleted central data) holds the deleted record");
+    final Check transfers = new Check("transfers-to-both-parties-only",
+            "sync-rules.md Where transfer records go: a transfer record (either half, and its lines) is held by the sites"
+                    + " of the two stores taking part (active sites and collector copies, the central included) and by"
+                    + " no other site: a transfer copy on a site with no part in it does not receive it");
+    final Check centralComplete = new Check("central-copy-complete",
+            "sync-rules.md Data types: store data goes to the central if its copy is a collector; the central copy"
+                    + " (GET /api/records) holds every accepted record of such a store at its latest version");
+    final Check centralNoOtherStoreData = new Check("central-copy-keeps-no-other-store-data",
+            "seed store F: 'F's store data is not kept on the central' when the central copy is a transfer copy (or none)");
+    final Check patients = new Check("patients-where-visible",
+            "sync-rules.md Data types: Patient data goes to the central and every site with an active/collector store in"
+                    + " which the patient is visible (the simulation makes no patient visible beyond its home site)");
+    final Check syncWith = new Check("sync-with-follows-visibility",
+            "sync-rules.md Stores and their copies: a store visible to a store active on site S has a copy there;"
+                    + " invisible to every store active on S, its sync-with for S is NONE");
+    final Check refused = new Check("trespasses-refused",
+            "sync-rules.md Ownership checks: a record the pushing site does not own is refused, with a reason;"
+                    + " merges only when the site owns both records");
+    final Check trespassHeldNowhere = new Check("trespasses-held-nowhere",
+            "sync-rules.md Ownership checks: a refused record is never stored or routed; the central copy of what it"
+                    + " aimed at is unchanged");
+    final Check noUnexpectedRefusals = new Check("no-unexpected-refusals",
+            "sync-rules.md Ownership checks: a site's own records are accepted; the site's refusals are only its trespasses");
+    final Check drained = new Check("queues-drained",
+            "sync-rules.md Delivery: after the final syncs, no site has queued records or central changes left to pull");
+
+    List<Check> all() {
+        return List.of(centralData, centralStoreData, storeRecords, storeDataOnlyWhereAllowed, collectorsComplete,
+                deletedNowhere, transfers, centralComplete, centralNoOtherStoreData, patients, syncWith, refused,
+                trespassHeldNowhere, noUnexpectedRefusals, drained);
+    }
+
+    private final WorkloadLog log;
+
+    Invariants(WorkloadLog log) {
+        this.log = log;
+    }
+
+    // --- the remote sites ----------------------------------------------------------------------------------
+
+    /** Checks what one remote site holds (its live records of this run). */
+    void checkSite(int site, Map<Key, ObjectNode> held) {
+        Set<Key> explained = new HashSet<>();
+
+        log.centralData().forEach((key, latest) -> {
+            explained.add(key);
+            ObjectNode actual = held.get(key);
+            if (latest == null) {
+                if (actual != null) {
+                    deletedNowhere.extra("site " + site + " holds " + key + ", deleted on the central");
+                } else {
+                    deletedNowhere.ok();
+                }
+            } else {
+                compare(centralData, "site " + site, key, latest, actual);
+            }
+        });
+
+        for (Join join : log.joins()) {
+            Key key = new Key("name_store_join", join.id());
+            explained.add(key);
+            ObjectNode actual = held.get(key);
+            StoreDef store = log.store(join.storeId());
+            boolean activeHere = store != null && store.site() == site;
+            if (!activeHere) {
+                if (actual != null) {
+                    centralStoreData.extra("site " + site + " holds " + key + " of store " + join.storeId()
+                            + ", active on site " + (store == null ? "?" : store.site()));
+                }
+            } else if (join.data() == null) {
+                if (actual != null) {
+                    deletedNowhere.extra("site " + site + " holds " + key + ", deleted on the central");
+                }
+            } else {
+                compare(centralStoreData, "site " + site, key, join.data(), actual);
+            }
+        }
+
+        for (StoreDef store : log.stores()) {
+            Key key = new Key("store", store.id());
+            explained.add(key);
+            ObjectNode actual = held.get(key);
+            boolean must = store.site() == site || log.copy(store.id(), site) != Copy.NONE;
+            boolean may = store.site() == site || everHadCopy(store.id(), site);
+            if (must) {
+                compare(storeRecords, "site " + site, key, log.storeRow(store.id()), actual);
+            } else if (actual != null && !may) {
+                storeRecords.extra("site " + site + " holds " + key + " but never had a copy of it");
+            } else if (actual != null) {
+                storeRecords.ok();
+            }
+        }
+
+        for (SiteRecord record : log.siteRecords()) {
+            explained.add(record.key);
+            ObjectNode actual = held.get(record.key);
+            if (record.patient) {
+                checkPatientOnSite(site, record, actual);
+            } else {
+                checkStoreDataOnSite(site, record, actual);
+            }
+        }
+
+        for (Trespass trespass : log.trespasses()) {
+            if (trespass.fresh() != null) {
+                explained.add(trespass.fresh());
+                if (held.containsKey(trespass.fresh())) {
+                    trespassHeldNowhere.extra("site " + site + " holds " + trespass.fresh() + ", pushed by site "
+                            + trespass.site() + " as " + trespass.kind());
+                } else {
+                    trespassHeldNowhere.ok();
+                }
+            }
+        }
+
+        held.keySet().stream().filter(key -> !explained.contains(key)).forEach(key ->
+                storeDataOnlyWhereAllowed.extra("site " + site + " holds " + key + ", which the simulation never made"));
+    }
+
+    private void checkPatientOnSite(int site, SiteRecord record, ObjectNode actual) {
+        if (record.site == site) {
+            if (record.isLive()) {
+                compare(patients, "its home site " + site, record.key, record.pushed, actual);
+            }
+        } else if (actual != null) {
+            patients.extra("site " + site + " holds " + record.key + ", a patient of site " + record.site
+                    + " visible nowhere else");
+        }
+    }
+
+    private void checkStoreDataOnSite(int site, SiteRecord record, ObjectNode actual) {
+        Check belongs = record.isTransfer() ? transfers : storeDataOnlyWhereAllowed;
+        Check complete = record.isTransfer() ? transfers : collectorsComplete;
+        String what = record.key + " of store " + record.storeId
+                + (record.isTransfer() ? " (a transfer with " + record.otherStoreId + ")" : "");
+        if (!record.everPushed) {
+            if (actual != null && record.site != site) {
+                belongs.extra("site " + site + " holds " + what + ", which never reached the central");
+            }
+            return;
+        }
+        Set<Integer> latest = destinations(record, record.pushedEpoch);
+        Set<Integer> ever = new TreeSet<>();
+        record.epochs.forEach(epoch -> ever.addAll(destinations(record, epoch)));
+        if (record.pushed != null) {
+            if (latest.contains(site)) {
+                if (actual == null) {
+                    complete.missing("site " + site + " lacks " + what + " (" + copies(record, site) + ")");
+                } else if (!sameJson(record.pushed, actual)) {
+                    complete.stale("site " + site + " holds an old " + what + ": " + actual + " instead of " + record.pushed);
+                } else {
+                    complete.ok();
+                }
+            } else if (actual != null) {
+                if (ever.contains(site)) {
+                    belongs.ok();
+                } else {
+                    belongs.extra("site " + site + " holds " + what + " but takes no part in it (" + copies(record, site) + ")");
+                }
+            }
+        } else if (actual != null) {
+            if (latest.contains(site)) {
+                deletedNowhere.extra("site " + site + " still holds " + what + ", deleted on site " + record.site);
+            } else if (!ever.contains(site)) {
+                belongs.extra("site " + site + " holds " + what + " but takes no part in it (" + copies(record, site) + ")");
+            }
+        } else if (latest.contains(site)) {
+            deletedNowhere.ok();
+        }
+    }
+
+    /** The remote sites a record's change in this epoch must reach, by the rules (the record's own site included). */
+    private Set<Integer> destinations(SiteRecord record, int epoch) {
+        Set<Integer> sites = new TreeSet<>();
+        sites.add(log.store(record.storeId).site());
+        if (record.isTransfer()) {
+            sites.add(log.store(record.otherStoreId).site());
+        }
+        for (int site : log.remoteSites()) {
+            if (log.copy(record.storeId, site, epoch) == Copy.ACTIVE_COLLECTOR
+                    || (record.isTransfer() && log.copy(record.otherStoreId, site, epoch) == Copy.ACTIVE_COLLECTOR)) {
+                sites.add(site);
+            }
+        }
+        return sites;
+    }
+
+    /** The copies on the site when the record's latest version was pushed. */
+    private String copies(SiteRecord record, int site) {
+        int epoch = record.pushedEpoch;
+        String text = "copy of " + record.storeId + " there: " + log.copy(record.storeId, site, epoch);
+        return record.isTransfer()
+                ? text + ", of " + record.otherStoreId + ": " + log.copy(record.otherStoreId, site, epoch) : text;
+    }
+
+    private boolean everHadCopy(String storeId, int site) {
+        for (int epoch = 0; epoch < log.epochs(); epoch++) {
+            if (log.copy(storeId, site, epoch) != Copy.NONE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void compare(Check check, String where, Key key, ObjectNode want, ObjectNode actual) {
+        if (actual == null) {
+            check.missing(where + " lacks " + key);
+        } else if (!sameJson(want, actual)) {
+            check.stale(where + " holds an old " + key + ": " + actual + " instead of " + want);
+        } else {
+            check.ok();
+        }
+    }
+
+    // --- the set-up ----------------------------------------------------------------------------------------
+
+    /** Every epoch's copies against that epoch's visibility. */
+    void checkSetUp() {
+        for (int epoch = 0; epoch < log.epochs(); epoch++) {
+            for (StoreDef store : log.stores()) {
+                for (int site : log.remoteSites()) {
+                    if (site == store.site()) {
+                        continue;
+                    }
+                    boolean visible = log.visibleOnSite(store.id(), site, epoch);
+                    Copy copy = log.copy(store.id(), site, epoch);
+                    if (visible && copy == Copy.NONE) {
+                        syncWith.missing("epoch " + epoch + ": store " + store.id() + " is visible on site " + site
+                                + " but has no copy there");
+                    } else if (!visible && copy != Copy.NONE) {
+                        syncWith.extra("epoch " + epoch + ": store " + store.id() + " has a " + copy + " copy on site "
+                                + site + " where no store sees it");
+                    } else {
+                        syncWith.ok();
+                    }
+                }
+            }
+        }
+    }
+
+    // --- the central copy ----------------------------------------------------------------------------------
+
+    /** What the central should answer for a record: its latest state, deleted, absent, or (null) anything. */
+    private record CentralWant(Check check, Key key, ObjectNode data, boolean deleted, boolean absent, String why) {
+    }
+
+    /** Checks the central copy through GET /api/records, a few requests at a time. */
+    void checkCentral(Function<Key, Optional<JsonNode>> central) throws Exception {
+        List<CentralWant> wants = new ArrayList<>();
+        log.centralData().forEach((key, latest) -> wants.add(latest == null
+                ? new CentralWant(centralData, key, null, true, false, "central data deleted on the central")
+                : new CentralWant(centralData, key, latest, false, false, "central data")));
+        for (SiteRecord record : log.siteRecords()) {
+            if (!record.everPushed) {
+                continue;
+            }
+            if (record.patient) {
+                wants.add(new CentralWant(patients, record.key, record.pushed, record.pushed == null, false,
+                        "a patient of site " + record.site));
+                continue;
+            }
+            boolean collector = log.copy(record.storeId, WorkloadLog.CENTRAL, record.pushedEpoch) == Copy.ACTIVE_COLLECTOR;
+            boolean otherCollector = record.isTransfer()
+                    && log.copy(record.otherStoreId, WorkloadLog.CENTRAL, record.pushedEpoch) == Copy.ACTIVE_COLLECTOR;
+            if (collector) {
+                wants.add(new CentralWant(centralComplete, record.key, record.pushed, record.pushed == null, false,
+                        "store " + record.storeId + " has a collector copy on the central"));
+            } else if (otherCollector) {
+                wants.add(new CentralWant(transfers, record.key, record.pushed, record.pushed == null, false,
+                        "a transfer with store " + record.otherStoreId + ", which has a collector copy on the central"));
+            } else if (!record.isTransfer()) {
+                wants.add(new CentralWant(centralNoOtherStoreData, record.key, null, false, true,
+                        "store " + record.storeId + "'s copy on the central is " + log.copy(record.storeId, WorkloadLog.CENTRAL)));
+            }
+        }
+        for (Trespass trespass : log.trespasses()) {
+            if (trespass.fresh() != null) {
+                wants.add(new CentralWant(trespassHeldNowhere, trespass.fresh(), null, false, true,
+                        "pushed by site " + trespass.site() + " as " + trespass.kind()));
+            }
+            if (trespass.target() != null) {
+                ObjectNode latest = latestOf(trespass.target());
+                wants.add(new CentralWant(trespassHeldNowhere, trespass.target(), latest, latest == null, false,
+                        "aimed at by site " + trespass.site() + " with " + trespass.kind()));
+            }
+        }
+
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> results = new ArrayList<>();
+            for (CentralWant want : wants) {
+                results.add(pool.submit(() -> {
+                    checkCentralRecord(want, central.apply(want.key()));
+                    return null;
+                }));
+            }
+            for (Future<?> result : results) {
+                result.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private ObjectNode latestOf(Key key) {
+        SiteRecord record = log.siteRecord(key);
+        return record != null ? record.pushed : log.centralData().get(key);
+    }
+
+    private static void checkCentralRecord(CentralWant want, Optional<JsonNode> actual) {
+        Check check = want.check();
+        String what = "the central copy of " + want.key() + " (" + want.why() + ")";
+        if (want.absent()) {
+            if (actual.isPresent()) {
+                check.extra(what + " exists: " + actual.get().get("recordData"));
+            } else {
+                check.ok();
+            }
+            return;
+        }
+        if (actual.isEmpty()) {
+            if (want.deleted()) {
+                check.ok(); // a deleted record the central no longer holds at all is deleted, too
+            } else {
+                check.missing(what + " is not there");
+            }
+            return;
+        }
+        boolean deleted = actual.get().path("deleted").asBoolean();
+        if (deleted != want.deleted()) {
+            check.stale(what + " is " + (deleted ? "deleted" : "live") + " but should be "
+                    + (want.deleted() ? "deleted" : "live"));
+        } else if (!deleted && !sameJson(want.data(), actual.get().get("recordData"))) {
+            check.stale(what + " is " + actual.get().get("recordData") + " instead of " + want.data());
+        } else {
+            check.ok();
+        }
+    }
+
+    // --- refusals ------------------------------------------------------------------------------------------
+
+    /**
+     * Each trespass refused (in its push answer or in GET /api/sites/{id}/refusals), and nothing else refused.
+     *
+     * @param listed   per site, the refusals the admin API lists
+     * @param answered per site, the refusals the push answers named
+     */
+    void checkRefusals(Map<Integer, List<JsonNode>> listed, Map<Integer, List<JsonNode>> answered,
+                       List<String> honestRefusals) {
+        Map<Integer, List<JsonNode>> unmatched = new HashMap<>();
+        listed.forEach((site, refusals) -> unmatched.put(site, new ArrayList<>(refusals)));
+        Map<Integer, List<JsonNode>> unmatchedAnswers = new HashMap<>();
+        answered.forEach((site, refusals) -> unmatchedAnswers.put(site, new ArrayList<>(refusals)));
+        for (Trespass trespass : log.trespasses()) {
+            boolean inList = take(unmatched.getOrDefault(trespass.site(), new ArrayList<>()), trespass);
+            boolean inAnswer = take(unmatchedAnswers.getOrDefault(trespass.site(), new ArrayList<>()), trespass);
+            if (inList || inAnswer) {
+                refused.ok();
+            } else {
+                refused.missing("site " + trespass.site() + " pushed " + trespass.kind() + " (" + trespass.table() + " "
+                        + trespass.recordId() + ", " + trespass.action() + ") and it was not refused");
+            }
+        }
+        unmatched.forEach((site, rest) -> rest.forEach(r -> noUnexpectedRefusals.extra("site " + site + ": "
+                + r.path("tableName").asText() + " " + r.path("recordId").asText() + ": " + r.path("reason").asText())));
+        honestRefusals.forEach(noUnexpectedRefusals::extra);
+        if (noUnexpectedRefusals.extra == 0) {
+            noUnexpectedRefusals.ok();
+        }
+    }
+
+    private static boolean take(List<JsonNode> refusals, Trespass trespass) {
+        Set<String> ids = new HashSet<>(List.of(trespass.recordId()));
+        if (trespass.data() != null) {
+            Optional.ofNullable(WorkloadLog.text(trespass.data(), "mergeIdToKeep")).ifPresent(ids::add);
+            Optional.ofNullable(WorkloadLog.text(trespass.data(), "mergeIdToDelete")).ifPresent(ids::add);
+        }
+        for (int i = 0; i < refusals.size(); i++) {
+            JsonNode refusal = refusals.get(i);
+            if (trespass.table().equals(refusal.path("tableName").asText()) && ids.contains(refusal.path("recordId").asText())) {
+                refusals.remove(i);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // --- the report ----------------------------------------------------------------------------------------
+
+    boolean allHold() {
+        return all().stream().allMatch(Check::holds);
+    }
+
+    /** Every violation, the first ones of each invariant in detail and a count line per broken invariant. */
+    List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        for (Check check : all()) {
+            if (!check.holds()) {
+                problems.add(check.name + " broken: " + check.missing + " missing, " + check.extra + " extra, "
+                        + check.stale + " stale (rule: " + check.rule + ")");
+                problems.addAll(check.details);
+            }
+        }
+        return problems;
+    }
+
+    String table() {
+        StringBuilder out = new StringBuilder(String.format("%n%-40s %8s %8s %7s %7s %7s%n", "invariant", "checked",
+                "missing", "extra", "stale", "result"));
+        Map<String, String> rules = new LinkedHashMap<>();
+        for (Check check : all()) {
+            out.append(String.format("%-40s %8d %8d %7d %7d %7s%n", check.name, check.checked, check.missing,
+                    check.extra, check.stale, check.holds() ? "ok" : "BROKEN"));
+            rules.put(check.name, check.rule);
+        }
+        rules.forEach((name, rule) -> out.append("  ").append(name).append(": ").append(rule).append('\n'));
+        return out.toString();
+    }
+
+    /** JSON equality that reads 2.5 and 2.50 (and 1 and 1.0) as the same number. */
+    static boolean sameJson(JsonNode a, JsonNode b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        return a.equals((x, y) -> {
+            if (x.isNumber() && y.isNumber()) {
+                return new BigDecimal(x.asText()).compareTo(new BigDecimal(y.asText())) == 0 ? 0 : 1;
+            }
+            return x.equals(y) ? 0 : 1;
+        }, b);
+    }
+}

@@ -1,0 +1,309 @@
+package org.supplysync.client.simulate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What the simulation did, and nothing it concludes: the sites and stores it made, the visibility it set, the central
+ * records it edited, every record each site made and which of its versions reached the central (and when), the
+ * records pushed by a site that does not own them, and the set-up of store copies as the server reported it after
+ * each change. Where a record should be is not worked out here: {@link Invariants} states that from sync-rules.md.
+ * Not thread-safe: the simulation calls it under one lock.
+ *
+ * <p>Time is counted in set-up epochs: epoch 0 is the set-up, epoch d the set-up during day d. The set-up only
+ * changes while no site syncs, so every push is integrated under the epoch it was made in.
+ */
+final class WorkloadLog {
+
+    static final int CENTRAL = 1;
+
+    enum Copy { NONE, ACTIVE_COLLECTOR, TRANSFER }
+
+    record Key(String table, String id) implements Comparable<Key> {
+        @Override
+        public int compareTo(Key other) {
+            int t = table.compareTo(other.table);
+            return t != 0 ? t : id.compareTo(other.id);
+        }
+
+        @Override
+        public String toString() {
+            return table + "/" + id;
+        }
+    }
+
+    record StoreDef(String id, String code, String name, String nameId, int site) {
+    }
+
+    /** A visibility record as the central was told: store {@code storeId} sees the name {@code nameId}. */
+    record Join(String id, String nameId, String storeId, boolean active, ObjectNode data) {
+    }
+
+    /** A record a site made: its store (for lines, the parent's), the other store of a transfer, its versions. */
+    static final class SiteRecord {
+        final Key key;
+        final int site;
+        final String storeId;
+        /** The other store taking part, when the record (or its parent) is a transfer to another store; else null. */
+        final String otherStoreId;
+        final boolean patient;
+        /** The state the central last received (null = deleted), and the epoch it was pushed in. */
+        ObjectNode pushed;
+        boolean everPushed;
+        int pushedEpoch = -1;
+        /** Every epoch in which a version of it (or its delete) was pushed. */
+        final Set<Integer> epochs = new TreeSet<>();
+        /** The local state not pushed yet (null = deleted), when {@code dirty}. */
+        ObjectNode local;
+        boolean dirty;
+
+        SiteRecord(Key key, int site, String storeId, String otherStoreId, boolean patient) {
+            this.key = key;
+            this.site = site;
+            this.storeId = storeId;
+            this.otherStoreId = otherStoreId;
+            this.patient = patient;
+        }
+
+        boolean isTransfer() {
+            return otherStoreId != null;
+        }
+
+        boolean isLive() {
+            return everPushed && pushed != null;
+        }
+    }
+
+    /** Store tables and how a record names its store (or its parent) and the other store of a transfer. */
+    record StoreTable(String storeField, String parentTable, String parentField, String transferField) {
+    }
+
+    /** Only what the workload makes; the registry on the server is what routes. */
+    static final Map<String, StoreTable> STORE_TABLES = Map.of(
+            "Location", new StoreTable("store_ID", null, null, null),
+            "item_line", new StoreTable("store_ID", null, null, null),
+            "Stock_take", new StoreTable("store_ID", null, null, null),
+            "transact", new StoreTable("store_ID", null, null, "name_ID"),
+            "trans_line", new StoreTable(null, "transact", "transaction_ID", null),
+            "requisition", new StoreTable("store_ID", null, null, "name_ID"),
+            "requisition_line", new StoreTable(null, "requisition", "requisition_ID", null));
+
+    /** A record pushed by a site that does not own it, and what it tried. */
+    record Trespass(int site, String kind, String table, String recordId, String action, ObjectNode data,
+                    Key fresh, Key target, int targetSite) {
+    }
+
+    private final Set<Integer> remoteSites = new TreeSet<>();
+    private final Map<String, StoreDef> stores = new LinkedHashMap<>();
+    private final Map<String, String> storeByName = new HashMap<>();
+    private final Map<String, ObjectNode> storeRows = new HashMap<>();
+    private final Map<String, Join> joins = new LinkedHashMap<>();
+    /** Central data edited on the central: the latest state, null once deleted. */
+    private final Map<Key, ObjectNode> centralData = new LinkedHashMap<>();
+    private final Map<Key, SiteRecord> siteRecords = new LinkedHashMap<>();
+    private final List<Trespass> trespasses = new ArrayList<>();
+    /** The server's store copies, one snapshot per epoch: store -> site -> copy (NONE left out). */
+    private final List<Map<String, Map<Integer, Copy>>> copies = new ArrayList<>();
+    /** The visibility in force at each snapshot: name -> the stores that see it. */
+    private final List<Map<String, Set<String>>> visibilityAt = new ArrayList<>();
+
+    // --- set-up --------------------------------------------------------------------------------------------
+
+    void siteAdded(int siteId) {
+        remoteSites.add(siteId);
+    }
+
+    /** A store made through the admin API, with the store and name rows the server wrote for it. */
+    void storeCreated(StoreDef store, ObjectNode storeRow, ObjectNode nameRow) {
+        stores.put(store.id(), store);
+        storeByName.put(store.nameId(), store.id());
+        storeRows.put(store.id(), storeRow);
+        centralData.put(new Key("name", store.nameId()), nameRow);
+    }
+
+    /** The copies of every store as the server reports them now: the set-up of a new epoch. */
+    void setUpObserved(Map<String, Map<Integer, Copy>> reported) {
+        Map<String, Map<Integer, Copy>> snapshot = new HashMap<>();
+        reported.forEach((store, sites) -> {
+            Map<Integer, Copy> kept = new HashMap<>();
+            sites.forEach((site, copy) -> {
+                if (copy != Copy.NONE && site != stores.get(store).site()) {
+                    kept.put(site, copy);
+                }
+            });
+            snapshot.put(store, Map.copyOf(kept));
+        });
+        copies.add(snapshot);
+        Map<String, Set<String>> visible = new HashMap<>();
+        joins.values().stream().filter(Join::active)
+                .forEach(j -> visible.computeIfAbsent(j.nameId(), n -> new TreeSet<>()).add(j.storeId()));
+        visibilityAt.add(visible);
+    }
+
+    int epoch() {
+        return copies.size() - 1;
+    }
+
+    // --- central edits -------------------------------------------------------------------------------------
+
+    /** A record the central accepted from the simulation: central data or a visibility record. {@code data} null = delete. */
+    void centralEdit(String table, String id, ObjectNode data) {
+        if ("name_store_join".equals(table)) {
+            Join before = joins.get(id);
+            ObjectNode last = data != null ? data : before == null ? null : before.data();
+            if (last == null) {
+                return;
+            }
+            boolean active = data != null && !last.path("inactive").asBoolean(false);
+            joins.put(id, new Join(id, text(last, "name_ID"), text(last, "store_ID"), active, data));
+            return;
+        }
+        centralData.put(new Key(table, id), data);
+    }
+
+    // --- site edits and pushes -----------------------------------------------------------------------------
+
+    /** A local edit on a site; {@code data} null = delete. */
+    void localEdit(int site, String table, String id, ObjectNode data) {
+        Key key = new Key(table, id);
+        SiteRecord record = siteRecords.get(key);
+        if (record == null) {
+            record = newRecord(site, key, data);
+            siteRecords.put(key, record);
+        }
+        record.local = data == null ? null : data.deepCopy();
+        record.dirty = true;
+    }
+
+    private SiteRecord newRecord(int site, Key key, ObjectNode data) {
+        if ("name".equals(key.table())) {
+            return new SiteRecord(key, site, text(data, "supplying_store_id"), null, true);
+        }
+        StoreTable table = STORE_TABLES.get(key.table());
+        if (table == null) {
+            throw new IllegalArgumentException("the simulation makes no " + key.table() + " on a site");
+        }
+        if (table.parentTable() != null) {
+            SiteRecord parent = siteRecords.get(new Key(table.parentTable(), text(data, table.parentField())));
+            return new SiteRecord(key, site, parent.storeId, parent.otherStoreId, false);
+        }
+        String store = text(data, table.storeField());
+        String other = table.transferField() == null ? null : storeByName.get(text(data, table.transferField()));
+        return new SiteRecord(key, site, store, store != null && store.equals(other) ? null : other, false);
+    }
+
+    /** The site pushed every change it had and the central integrated them, in the current epoch. */
+    void pushed(int site) {
+        for (SiteRecord record : siteRecords.values()) {
+            if (record.site != site || !record.dirty) {
+                continue;
+            }
+            record.dirty = false;
+            if (record.local == null && !record.everPushed) {
+                continue; // made and deleted between two pushes: the central never knew it
+            }
+            record.pushed = record.local;
+            record.everPushed = true;
+            record.pushedEpoch = epoch();
+            record.epochs.add(epoch());
+        }
+    }
+
+    void trespassed(Trespass trespass) {
+        trespasses.add(trespass);
+    }
+
+    // --- what the invariants read --------------------------------------------------------------------------
+
+    Set<Integer> remoteSites() {
+        return remoteSites;
+    }
+
+    Collection<StoreDef> stores() {
+        return stores.values();
+    }
+
+    StoreDef store(String id) {
+        return stores.get(id);
+    }
+
+    List<StoreDef> storesOn(int site) {
+        return stores.values().stream().filter(s -> s.site() == site).toList();
+    }
+
+    ObjectNode storeRow(String storeId) {
+        return storeRows.get(storeId);
+    }
+
+    Collection<Join> joins() {
+        return joins.values();
+    }
+
+    Map<Key, ObjectNode> centralData() {
+        return centralData;
+    }
+
+    Collection<SiteRecord> siteRecords() {
+        return siteRecords.values();
+    }
+
+    SiteRecord siteRecord(Key key) {
+        return siteRecords.get(key);
+    }
+
+    List<Trespass> trespasses() {
+        return trespasses;
+    }
+
+    int epochs() {
+        return copies.size();
+    }
+
+    /** The copy of a store on a site in an epoch, as the server reported it; the active site is ACTIVE_COLLECTOR. */
+    Copy copy(String storeId, int site, int epoch) {
+        StoreDef store = stores.get(storeId);
+        if (store.site() == site) {
+            return Copy.ACTIVE_COLLECTOR;
+        }
+        return copies.get(epoch).getOrDefault(storeId, Map.of()).getOrDefault(site, Copy.NONE);
+    }
+
+    /** The copy now (the last snapshot). */
+    Copy copy(String storeId, int site) {
+        return copy(storeId, site, epoch());
+    }
+
+    /** Whether the name of {@code storeId} was visible, in the epoch, to a store active on {@code site}. */
+    boolean visibleOnSite(String storeId, int site, int epoch) {
+        for (String viewer : visibilityAt.get(epoch).getOrDefault(stores.get(storeId).nameId(), Set.of())) {
+            StoreDef store = stores.get(viewer);
+            if (store != null && store.site() == site) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the name of {@code storeId} is visible in {@code viewerId} now (for the workload's choice of partners). */
+    boolean isVisibleIn(String storeId, String viewerId) {
+        String nameId = stores.get(storeId).nameId();
+        return joins.values().stream().anyMatch(j -> j.active() && j.nameId().equals(nameId) && j.storeId().equals(viewerId));
+    }
+
+    static String text(JsonNode data, String field) {
+        if (data == null || field == null) {
+            return null;
+        }
+        JsonNode value = data.get(field);
+        return value != null && value.isTextual() && !value.asText().isEmpty() ? value.asText() : null;
+    }
+}
