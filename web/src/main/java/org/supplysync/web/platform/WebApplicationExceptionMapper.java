@@ -16,23 +16,17 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
 
     @Override
     public Response toResponse(WebApplicationException e) {
+        // Jersey's own message ("HTTP 404 Not Found" and the like), never its cause's: that is a parser's or a
+        // converter's message about Java types (a path parameter that is not a number arrives as a 404 caused by one).
         Response original = e.getResponse();
         Response.StatusType status = original.getStatusInfo();
         Response.ResponseBuilder problem = Response.fromResponse(ErrorResponses.of(uri, status.getStatusCode(),
-                status.getReasonPhrase(), ErrorResponses.codeOf(status.getStatusCode()), detail(e)));
+                status.getReasonPhrase(), ErrorResponses.codeOf(status.getStatusCode()), e.getMessage()));
         original.getHeaders().forEach((name, values) -> {
             if (!"Content-Type".equalsIgnoreCase(name)) {
                 values.forEach(value -> problem.header(name, value));
             }
         });
         return problem.build();
-    }
-
-    /**
-     * Jersey's own message ("HTTP 404 Not Found" and the like). Never its cause's: that is a parser's or a converter's
-     * message about Java types (a path parameter that is not a number arrives as a 404 caused by one).
-     */
-    private static String detail(WebApplicationException e) {
-        return e.getMessage();
     }
 }
