@@ -131,6 +131,8 @@ class IntakeUnderLoadIT extends DeployedApplication {
         assertThat(quarantined.get(0).path("error").asText()).contains("messages");
         assertThat(quarantined.get(0).path("attempts").asInt()).isEqualTo(1);
         admin().get("/api/sites/" + site.id).then().body("quarantinedRecords", equalTo(1));
+        assertThat(admin().get("/api/quarantine").then().statusCode(200).extract().as(JsonNode.class))
+                .extracting(q -> q.path("recordId").asText()).contains(stuck);
         admin().get("/api/records/Location/" + stuck).then().statusCode(404);
 
         // The administrator removes the cause (fewer collector copies) and retries.
