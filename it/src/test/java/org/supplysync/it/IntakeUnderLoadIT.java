@@ -18,7 +18,6 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.supplysync.it.Api.admin;
 import static org.supplysync.it.Api.createStore;
-import static org.supplysync.it.Api.setVisibility;
 import static org.supplysync.it.Api.unique;
 import static org.supplysync.it.RemoteSite.record;
 
@@ -156,9 +155,7 @@ class IntakeUnderLoadIT extends DeployedApplication {
     }
 
     private static void collect(String store, RemoteSite collector) {
-        setVisibility(unique("NSJ"), store, createStore(collector.id), true);
-        admin().body(Map.of("type", "ACTIVE_COLLECTOR")).put("/api/stores/" + store + "/sync-with/" + collector.id)
-                .then().statusCode(200);
+        Api.collectOn(store, collector.id);
         collector.drainQueue();
     }
 

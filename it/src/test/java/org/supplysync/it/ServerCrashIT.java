@@ -26,9 +26,7 @@ class ServerCrashIT extends DeployedApplication {
         RemoteSite active = RemoteSite.register("desktop");
         RemoteSite collector = RemoteSite.register("desktop");
         String store = createStore(active.id);
-        Api.setVisibility(unique("NSJ"), store, createStore(collector.id), true);
-        admin().body(Map.of("type", "ACTIVE_COLLECTOR")).put("/api/stores/" + store + "/sync-with/" + collector.id)
-                .then().statusCode(200);
+        Api.collectOn(store, collector.id);
         collector.drainQueue();
 
         String first = unique("L");
@@ -62,9 +60,7 @@ class ServerCrashIT extends DeployedApplication {
         RemoteSite active = RemoteSite.register("desktop");
         RemoteSite collector = RemoteSite.register("desktop");
         String store = createStore(active.id);
-        Api.setVisibility(unique("NSJ"), store, createStore(collector.id), true);
-        admin().body(Map.of("type", "ACTIVE_COLLECTOR")).put("/api/stores/" + store + "/sync-with/" + collector.id)
-                .then().statusCode(200);
+        Api.collectOn(store, collector.id);
         collector.drainQueue();
 
         List<String> ids = new ArrayList<>();

@@ -244,6 +244,8 @@ public class RecordIntake {
         final Map<Integer, List<OutboundRecord>> outbound = new TreeMap<>();
         final List<Refusal> refused = new ArrayList<>();
         int accepted;
+        /** Messages the records queued so far will take (OutboundQueues#send groups them by site). */
+        int messages;
 
         Batch(int siteId, Map<String, DataType> registry, CentralFacts facts, CentralRoutingFacts routing,
               OutboundQueues.Budget budget) {
@@ -259,13 +261,17 @@ public class RecordIntake {
          * is room for records a change of visibility may make due at one more site.
          */
         void reserve(Route route, int extra) {
-            if (!budget.fits(outbound, route.sites(), extra)) {
+            if (!budget.fits(messages, outbound, route.sites(), extra)) {
                 throw new OverBudget(route.sites().size(), budget.limit());
             }
         }
 
         void add(int site, OutboundRecord record) {
-            outbound.computeIfAbsent(site, s -> new ArrayList<>()).add(record);
+            List<OutboundRecord> queued = outbound.computeIfAbsent(site, s -> new ArrayList<>());
+            if (budget.opensMessage(queued.size())) {
+                messages++;
+            }
+            queued.add(record);
         }
     }
 

@@ -5,7 +5,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import java.util.List;
-import java.util.Optional;
 
 /** Every refused record, kept per site for administrators with what was pushed, so that it can be re-submitted. */
 @Stateless
@@ -55,21 +54,13 @@ public class Refusals {
         return rows.stream().map(Refusals::listed).toList();
     }
 
-    public Optional<ListedRefusal> find(long id) {
-        List<Object[]> rows = em.createNativeQuery("select id, table_name, record_id, reason, action, data, refused_at,"
-                        + " resubmitted, site_id from refusal where id = ?")
-                .setParameter(1, id).getResultList();
-        return rows.stream().findFirst().map(Refusals::listed);
-    }
-
     private static ListedRefusal listed(Object[] row) {
         return new ListedRefusal(((Number) row[0]).longValue(),
                 new Refusal((String) row[1], (String) row[2], (String) row[3], (String) row[4], (String) row[5]),
-                row[6] == null ? null : row[6].toString(), row[7] == null ? null : row[7].toString(),
-                row.length > 8 ? ((Number) row[8]).intValue() : 0);
+                row[6] == null ? null : row[6].toString(), row[7] == null ? null : row[7].toString());
     }
 
     /** A refusal as administrators see it. */
-    public record ListedRefusal(long id, Refusal refusal, String refusedAt, String resubmittedAt, int siteId) {
+    public record ListedRefusal(long id, Refusal refusal, String refusedAt, String resubmittedAt) {
     }
 }

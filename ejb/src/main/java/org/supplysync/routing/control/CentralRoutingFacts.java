@@ -28,6 +28,7 @@ public class CentralRoutingFacts implements RoutingFacts {
     private final Map<String, DataType> registry;
     private final Map<String, Map<Integer, SyncWithType>> copies = new HashMap<>();
     private final Map<String, Optional<String>> storeByName = new HashMap<>();
+    private final Map<String, Optional<String>> parentParties = new HashMap<>();
 
     /** Store look-ups go through the batch's ownership facts, which remember them already. */
     public CentralRoutingFacts(EntityManager em, OwnershipFacts ownership, Map<String, DataType> registry) {
@@ -78,6 +79,11 @@ public class CentralRoutingFacts implements RoutingFacts {
 
     @Override
     public Optional<String> transferPartyOfParent(String parentTable, String parentId) {
+        // Read once per parent and batch: an invoice's lines come together, after every parent of the batch.
+        return parentParties.computeIfAbsent(parentTable + "/" + parentId, key -> readTransferParty(parentTable, parentId));
+    }
+
+    private Optional<String> readTransferParty(String parentTable, String parentId) {
         DataType parentType = registry.get(parentTable);
         String field = parentType == null ? null : parentType.transferField();
         if (field == null) {

@@ -66,19 +66,24 @@ public class OutboundQueues {
      */
     public record Budget(int limit, int recordsPerMessage) {
 
-        /** Whether one more record to each of these sites (and {@code extra} more messages) still fits. */
-        public boolean fits(Map<Integer, List<OutboundRecord>> queued, Set<Integer> sites, int extra) {
-            long messages = extra;
-            for (Map.Entry<Integer, List<OutboundRecord>> site : queued.entrySet()) {
-                int records = site.getValue().size() + (sites.contains(site.getKey()) ? 1 : 0);
-                messages += (records + recordsPerMessage - 1) / recordsPerMessage;
-            }
+        /**
+         * Whether one more record to each of these sites (and {@code extra} more messages) still fits, given the
+         * messages the records queued so far take: only a site whose last message is full needs another one.
+         */
+        public boolean fits(int messages, Map<Integer, List<OutboundRecord>> queued, Set<Integer> sites, int extra) {
+            long more = extra;
             for (int site : sites) {
-                if (!queued.containsKey(site)) {
-                    messages++;
+                List<OutboundRecord> records = queued.get(site);
+                if (opensMessage(records == null ? 0 : records.size())) {
+                    more++;
                 }
             }
-            return messages <= limit;
+            return messages + more <= limit;
+        }
+
+        /** Whether a record added to a site that has this many queued records starts a new message. */
+        public boolean opensMessage(int queuedRecords) {
+            return queuedRecords % recordsPerMessage == 0;
         }
     }
 
