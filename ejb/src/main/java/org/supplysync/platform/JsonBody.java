@@ -41,6 +41,11 @@ public final class JsonBody {
         return new JsonBody(object);
     }
 
+    /** An object read already, whose fields are to be read as strictly as a body's. */
+    public static JsonBody of(JsonObject object) {
+        return new JsonBody(object);
+    }
+
     public JsonObject json() {
         return json;
     }

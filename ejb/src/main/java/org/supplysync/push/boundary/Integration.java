@@ -7,10 +7,9 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.Query;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.supplysync.central.boundary.CentralSequencer;
+import org.supplysync.platform.Sql;
 import org.supplysync.push.control.IntegrationRequests;
 import org.supplysync.record.boundary.IntakeReport;
 import org.supplysync.record.boundary.RecordIntake;
@@ -20,8 +19,9 @@ import org.supplysync.record.control.IncomingRecord;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Collections;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -37,12 +37,9 @@ import java.util.logging.Logger;
 public class Integration {
 
     private static final Logger LOG = Logger.getLogger(Integration.class.getName());
-    private static final int KEYS_PER_DELETE = 40;
+    private static final int KEYS_PER_DELETE = 1000;
     /** A record that fails alone this often is quarantined: a deadlock or a lock timeout deserves another try. */
     private static final int ATTEMPTS_PER_RECORD = 3;
-
-    @PersistenceContext
-    EntityManager em;
 
     @Resource(lookup = "jdbc/supplysync")
     DataSource dataSource;
@@ -56,6 +53,9 @@ public class Integration {
     @Inject
     IntegrationRequests requests;
 
+    @Inject
+    CentralSequencer sequencer;
+
     @Resource
     SessionContext context;
 
@@ -63,8 +63,8 @@ public class Integration {
     @ConfigProperty(name = "supplysync.integration.chunk", defaultValue = "1000")
     int chunk;
 
-    /** What one step of an integration found. */
-    public enum Step { MORE, DONE, BUSY }
+    /** What one step of an integration found: LOGGED is MORE, having written central changes. */
+    public enum Step { MORE, LOGGED, DONE, BUSY }
 
     /** Integrates everything the site's closed sessions hold, outside any transaction of the caller's. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -78,6 +78,9 @@ public class Integration {
                 LOG.log(Level.WARNING, "a chunk of site " + siteId + " failed; integrating it record by record", e);
                 step = self.isolateNextChunk(siteId);
             }
+            if (step == Step.LOGGED) {
+                stampCentralChanges(siteId);
+            }
             if (step == Step.BUSY) {
                 self.requestLater(siteId);
                 return;
@@ -85,6 +88,18 @@ public class Integration {
             if (step == Step.DONE) {
                 return;
             }
+        }
+    }
+
+    /**
+     * The chunk has committed: its central changes get their cursors now, so central_records readers see them at
+     * once. Should that fail, the sequencer's own pass stamps them a moment later.
+     */
+    private void stampCentralChanges(int siteId) {
+        try {
+            sequencer.stampCommittedChanges();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not stamp the central changes of site " + siteId + " yet", e);
         }
     }
 
@@ -107,7 +122,7 @@ public class Integration {
         List<BufferedRecord> taken = rows.subList(0, report.taken());
         delete(taken);
         quarantine.supersede(siteId, taken.stream().map(BufferedRecord::record).toList());
-        return Step.MORE;
+        return report.centralChanges() > 0 ? Step.LOGGED : Step.MORE;
     }
 
     /**
@@ -141,7 +156,7 @@ public class Integration {
                 }
             }
         }
-        return Step.MORE;
+        return Step.LOGGED;
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -155,7 +170,7 @@ public class Integration {
         if (!lock(siteId)) {
             return false;
         }
-        List<BufferedRecord> rows = records("select received, table_name, record_id, action, data from push_buffer"
+        List<BufferedRecord> rows = read("select received, table_name, record_id, action, data from push_buffer"
                 + " where received = ?", received);
         if (rows.isEmpty()) {
             return true;
@@ -193,37 +208,38 @@ public class Integration {
     }
 
     private List<BufferedRecord> closedRecords(int siteId, int limit) {
-        Query query = em.createNativeQuery("""
-                        select b.received, b.table_name, b.record_id, b.action, b.data
-                        from push_buffer b join push_session s on s.site_id = b.site_id
-                        where b.site_id = ? and b.session < s.open_session
-                        order by b.is_line, b.received limit ?""")
-                .setParameter(1, siteId).setParameter(2, limit);
-        return toRecords(query.getResultList());
+        return read("""
+                select b.received, b.table_name, b.record_id, b.action, b.data
+                from push_buffer b join push_session s on s.site_id = b.site_id
+                where b.site_id = ? and b.session < s.open_session
+                order by b.is_line, b.received limit ?""", siteId, limit);
     }
 
-    private List<BufferedRecord> records(String sql, long received) {
-        return toRecords(em.createNativeQuery(sql).setParameter(1, received).getResultList());
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<BufferedRecord> toRecords(List<?> rows) {
-        return ((List<Object[]>) rows).stream().map(row -> new BufferedRecord(((Number) row[0]).longValue(),
-                new IncomingRecord((String) row[1], (String) row[2], (String) row[3], toObject((String) row[4])),
-                (String) row[4])).toList();
+    /** Buffered records; each record's text is parsed here, once, and kept as it is for what is written. */
+    private List<BufferedRecord> read(String sql, Object... parameters) {
+        List<BufferedRecord> rows = new ArrayList<>();
+        try (Connection db = dataSource.getConnection(); PreparedStatement select = db.prepareStatement(sql)) {
+            Sql.bind(select, 1, parameters);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    String data = row.getString(5);
+                    rows.add(new BufferedRecord(row.getLong(1), new IncomingRecord(row.getString(2), row.getString(3),
+                            row.getString(4), toObject(data), data), data));
+                }
+            }
+        } catch (SQLException e) {
+            throw Sql.failure("reading the push buffer", e);
+        }
+        return rows;
     }
 
     /** Deletes exactly these buffer rows: a newer version pushed meanwhile is a row of its own and stays. */
     private void delete(List<BufferedRecord> rows) {
-        // In small statements: EclipseLink's handling of native-query parameters grows with their square.
-        for (int from = 0; from < rows.size(); from += KEYS_PER_DELETE) {
-            List<BufferedRecord> part = rows.subList(from, Math.min(rows.size(), from + KEYS_PER_DELETE));
-            Query delete = em.createNativeQuery("delete from push_buffer where received in ("
-                    + String.join(",", Collections.nCopies(part.size(), "?")) + ")");
-            for (int i = 0; i < part.size(); i++) {
-                delete.setParameter(i + 1, part.get(i).received());
-            }
-            delete.executeUpdate();
+        try (Connection db = dataSource.getConnection()) {
+            Sql.inPieces(rows, KEYS_PER_DELETE, piece -> Sql.update(db, "delete from push_buffer where received in ("
+                    + Sql.placeholders(piece.size()) + ")", piece.stream().map(BufferedRecord::received).toArray()));
+        } catch (SQLException e) {
+            throw Sql.failure("emptying the push buffer", e);
         }
     }
 

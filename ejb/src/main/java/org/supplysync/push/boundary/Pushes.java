@@ -1,23 +1,24 @@
 package org.supplysync.push.boundary;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.Query;
 import org.supplysync.datatype.boundary.DataTypes;
 import org.supplysync.datatype.entity.DataType;
+import org.supplysync.platform.Sql;
 import org.supplysync.push.control.IntegrationRequests;
-import org.supplysync.record.boundary.Refusal;
+import org.supplysync.push.control.PushBody;
 import org.supplysync.record.boundary.Refusals;
-import org.supplysync.record.control.Envelope;
-import org.supplysync.record.control.IncomingRecord;
 
-import java.util.ArrayList;
-import java.util.Collections;
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Takes a site's pushed batches into the open session of its push buffer; the last batch ({@code queueLength} 0)
@@ -27,11 +28,14 @@ import java.util.Optional;
 @Stateless
 public class Pushes {
 
-    /** Rows per insert statement: EclipseLink's handling of native-query parameters grows with their square. */
-    private static final int ROWS_PER_INSERT = 40;
+    /** Rows per JDBC batch: a batch of megabytes is not encoded whole in memory at once. */
+    private static final int ROWS_PER_BATCH = 500;
 
     @PersistenceContext
     EntityManager em;
+
+    @Resource(lookup = "jdbc/supplysync")
+    DataSource dataSource;
 
     @Inject
     DataTypes dataTypes;
@@ -42,36 +46,25 @@ public class Pushes {
     @Inject
     IntegrationRequests integrationRequests;
 
-    public PushReceipt receive(int siteId, long queueLength, List<IncomingRecord> records) {
-        Map<String, DataType> registry = dataTypes.byTableName();
-        List<Refusal> refused = new ArrayList<>();
-        List<IncomingRecord> buffered = new ArrayList<>(records.size());
-        for (IncomingRecord record : records) {
-            Optional<String> problem = Envelope.problem(record, registry);
-            if (problem.isPresent()) {
-                refused.add(new Refusal(record.tableName(), record.recordId(), problem.get(), record.action(),
-                        record.recordData() == null ? null : record.recordData().toString()));
-            } else {
-                buffered.add(record);
+    public PushReceipt receive(int siteId, PushBody body) {
+        boolean last = body.queueLength() == 0;
+        try (Connection db = dataSource.getConnection()) {
+            // A batch still being written holds back the close of its session (shared lock; the close waits for it),
+            // so no row ever lands in a session that is already closed. The last batch takes the lock it will need to
+            // close the session straight away: two retried last batches taking shared locks first would deadlock.
+            long session = openSession(db, siteId, last);
+            buffer(db, siteId, session, body.rows());
+            if (last) {
+                Sql.update(db, "update push_session set open_session = open_session + 1 where site_id = ?", siteId);
             }
+        } catch (SQLException e) {
+            throw Sql.failure("buffering a push of site " + siteId, e);
         }
-        boolean last = queueLength == 0;
-        // A batch still being written holds back the close of its session (shared lock; the close waits for it), so
-        // no row ever lands in a session that is already closed. The last batch takes the lock it will need to close
-        // the session straight away: two retried last batches taking shared locks first would deadlock on the close.
-        long session = ((Number) em.createNativeQuery("select open_session from push_session where site_id = ?"
-                        + (last ? " for update" : " lock in share mode"))
-                .setParameter(1, siteId).getSingleResult()).longValue();
-        for (int from = 0; from < buffered.size(); from += ROWS_PER_INSERT) {
-            buffer(siteId, session, buffered.subList(from, Math.min(buffered.size(), from + ROWS_PER_INSERT)), registry);
-        }
-        refusals.record(siteId, refused);
+        refusals.record(siteId, body.refused());
         if (last) {
-            em.createNativeQuery("update push_session set open_session = open_session + 1 where site_id = ?")
-                    .setParameter(1, siteId).executeUpdate();
             integrationRequests.request(siteId);
         }
-        return new PushReceipt(last, buffered.size(), refused);
+        return new PushReceipt(last, body.rows().size(), body.refused());
     }
 
     /** Whether the site has closed sessions not yet integrated (its status is then "integration_in_progress"). */
@@ -82,22 +75,61 @@ public class Pushes {
                 .setParameter(1, siteId).getResultList().isEmpty();
     }
 
-    private void buffer(int siteId, long session, List<IncomingRecord> rows, Map<String, DataType> registry) {
-        String values = String.join(",", Collections.nCopies(rows.size(), "(?, ?, ?, ?, ?, ?, ?)"));
-        Query insert = em.createNativeQuery(
-                "insert into push_buffer (site_id, session, table_name, record_id, action, data, is_line)"
-                        + " values " + values
-                        + " on duplicate key update action = values(action), data = values(data)");
-        int p = 1;
-        for (IncomingRecord row : rows) {
-            insert.setParameter(p++, siteId)
-                    .setParameter(p++, session)
-                    .setParameter(p++, row.tableName())
-                    .setParameter(p++, row.recordId())
-                    .setParameter(p++, row.action())
-                    .setParameter(p++, row.recordData() == null ? "{}" : row.recordData().toString())
-                    .setParameter(p++, registry.get(row.tableName()).isLine());
+    /**
+     * Puts one record (a quarantined or refused one an administrator sends again) into session 0 of the site, which
+     * is closed, and asks for the site's integration.
+     */
+    public void requeue(int siteId, String tableName, String recordId, String action, String data) {
+        DataType type = dataTypes.byTableName().get(tableName);
+        try (Connection db = dataSource.getConnection()) {
+            buffer(db, siteId, 0, List.of(new PushBody.Row(tableName, recordId, action, data == null ? "{}" : data,
+                    type != null && type.isLine())));
+        } catch (SQLException e) {
+            throw Sql.failure("requeueing " + tableName + " " + recordId, e);
         }
-        insert.executeUpdate();
+        integrationRequests.request(siteId);
+    }
+
+    private static long openSession(Connection db, int siteId, boolean last) throws SQLException {
+        try (PreparedStatement select = db.prepareStatement("select open_session from push_session where site_id = ?"
+                + (last ? " for update" : " lock in share mode"))) {
+            select.setInt(1, siteId);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    throw new IllegalStateException("site " + siteId + " has no push session");
+                }
+                return row.getLong(1);
+            }
+        }
+    }
+
+    /** JDBC batches in the order of the rows (which is the received order). */
+    private static void buffer(Connection db, int siteId, long session, List<PushBody.Row> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = db.prepareStatement(
+                "insert into push_buffer (site_id, session, table_name, record_id, action, data, is_line)"
+                        + " values (?, ?, ?, ?, ?, ?, ?)"
+                        + " on duplicate key update action = values(action), data = values(data)")) {
+            int pending = 0;
+            for (PushBody.Row row : rows) {
+                insert.setInt(1, siteId);
+                insert.setLong(2, session);
+                insert.setString(3, row.tableName());
+                insert.setString(4, row.recordId());
+                insert.setString(5, row.action());
+                insert.setString(6, row.data());
+                insert.setBoolean(7, row.line());
+                insert.addBatch();
+                if (++pending == ROWS_PER_BATCH) {
+                    insert.executeBatch();
+                    pending = 0;
+                }
+            }
+            if (pending > 0) {
+                insert.executeBatch();
+            }
+        }
     }
 }

@@ -6,7 +6,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.supplysync.platform.Audit;
 import org.supplysync.platform.UnknownResourceException;
-import org.supplysync.push.control.Requeue;
 import org.supplysync.record.control.IncomingRecord;
 
 import java.sql.Timestamp;
@@ -24,7 +23,7 @@ public class Quarantine {
     EntityManager em;
 
     @Inject
-    Requeue requeue;
+    Pushes pushes;
 
     @Inject
     Audit audit;
@@ -73,7 +72,7 @@ public class Quarantine {
     public void retry(long id, String who) {
         Object[] row = find(id);
         int siteId = ((Number) row[1]).intValue();
-        requeue.requeue(siteId, (String) row[2], (String) row[3], (String) row[4], (String) row[5]);
+        pushes.requeue(siteId, (String) row[2], (String) row[3], (String) row[4], (String) row[5]);
         audit.record(who, "quarantine.retry", "site " + siteId + " " + row[2] + " " + row[3], (String) row[6]);
     }
 

@@ -7,7 +7,6 @@ import jakarta.persistence.PersistenceContext;
 import org.supplysync.platform.Audit;
 import org.supplysync.platform.ConflictException;
 import org.supplysync.platform.UnknownResourceException;
-import org.supplysync.push.control.Requeue;
 
 import java.util.List;
 
@@ -22,7 +21,7 @@ public class Resubmissions {
     EntityManager em;
 
     @Inject
-    Requeue requeue;
+    Pushes pushes;
 
     @Inject
     Audit audit;
@@ -48,7 +47,7 @@ public class Resubmissions {
             throw new ConflictException(row[0] + " " + row[1] + " changed on the central server after it was refused;"
                     + " re-submitting the refused version would overwrite the newer one");
         }
-        requeue.requeue(siteId, (String) row[0], (String) row[1], (String) row[2], (String) row[3]);
+        pushes.requeue(siteId, (String) row[0], (String) row[1], (String) row[2], (String) row[3]);
         em.createNativeQuery("update refusal set resubmitted = utc_timestamp(3) where id = ?")
                 .setParameter(1, refusalId).executeUpdate();
         audit.record(who, "refusal.resubmit", "site " + siteId + " " + row[0] + " " + row[1], null);

@@ -1,37 +1,39 @@
 package org.supplysync.queue.boundary;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
-import jakarta.json.JsonObject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.Query;
-import org.supplysync.record.control.CentralCopy;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.supplysync.platform.Sql;
 import org.supplysync.routing.control.OutboundQueues;
 import org.supplysync.routing.control.OutboundRecord;
 
-import java.util.Collections;
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A site pulls its queue and acknowledges what it stored. The container cannot leave a JMS message unacknowledged
  * across HTTP requests, so a pull moves messages from the site's JMS queue into its outbound records in the same
  * (XA) transaction; a pull hands out outbound records oldest first; an acknowledgement deletes them. Until then
- * they are handed out again, across restarts too.
+ * they are handed out again, across restarts too. Records go through as the text they were stored as, with plain
+ * JDBC batches: nothing is parsed on the way out.
  */
 @Stateless
 public class SiteQueue {
 
-    /** Rows per statement: EclipseLink's handling of native-query parameters grows with their square. */
-    private static final int ROWS_PER_INSERT = 40;
+    private static final int IDS_PER_DELETE = 1000;
 
-    @PersistenceContext
-    EntityManager em;
+    @Resource(lookup = "jdbc/supplysync")
+    DataSource dataSource;
 
     @Inject
     JMSContext jms;
@@ -39,30 +41,27 @@ public class SiteQueue {
     @Inject
     OutboundQueues queues;
 
-    public long length(int siteId) {
-        return queues.length(siteId);
-    }
-
     @Inject
     @ConfigProperty(name = "supplysync.queue.max-messages-per-transaction")
     int maxMessagesPerTransaction;
 
+    public long length(int siteId) {
+        return queues.length(siteId);
+    }
+
     public QueuedPage pull(int siteId, int limit) {
-        // One pull or acknowledgement per site at a time: a retried request waits for the first instead of staging
-        // twice, and a pull never hands out what an overlapping acknowledgement has just deleted.
-        lockQueue(siteId);
-        long staged = stagedCount(siteId);
-        if (staged < limit) {
-            stageFromQueue(siteId, limit - staged);
+        try (Connection db = dataSource.getConnection()) {
+            // One pull or acknowledgement per site at a time: a retried request waits for the first instead of
+            // staging twice, and a pull never hands out what an overlapping acknowledgement has just deleted.
+            long queueLength = lockQueue(db, siteId);
+            long staged = stagedCount(db, siteId);
+            if (staged < limit) {
+                stageFromQueue(db, siteId, limit - staged);
+            }
+            return new QueuedPage(queueLength, page(db, siteId, limit));
+        } catch (SQLException e) {
+            throw Sql.failure("pulling the queue of site " + siteId, e);
         }
-        List<Object[]> rows = em.createNativeQuery("""
-                        select sync_out_id, table_name, record_id, action, data from outbound_record
-                        where site_id = ? order by sync_out_id limit ?""")
-                .setParameter(1, siteId).setParameter(2, limit).getResultList();
-        long queueLength = queues.length(siteId);
-        return new QueuedPage(queueLength, rows.stream().map(row -> new QueuedRecord(
-                Long.toString(((Number) row[0]).longValue()), (String) row[1], (String) row[2], (String) row[3],
-                (String) row[4])).toList());
     }
 
     /** Deletes the acknowledged records; ids that are not the site's (or gone already) are ignored. */
@@ -71,72 +70,86 @@ public class SiteQueue {
         if (ids.isEmpty()) {
             return 0;
         }
-        lockQueue(siteId);
-        int deleted = 0;
-        for (int from = 0; from < ids.size(); from += ROWS_PER_INSERT) {
-            deleted += delete(siteId, ids.subList(from, Math.min(ids.size(), from + ROWS_PER_INSERT)));
+        try (Connection db = dataSource.getConnection()) {
+            lockQueue(db, siteId);
+            int[] deleted = {0};
+            Sql.inPieces(ids, IDS_PER_DELETE, piece -> {
+                List<Object> parameters = new ArrayList<>(piece.size() + 1);
+                parameters.add(siteId);
+                parameters.addAll(piece);
+                deleted[0] += Sql.update(db, "delete from outbound_record where site_id = ? and sync_out_id in ("
+                        + Sql.placeholders(piece.size()) + ")", parameters.toArray());
+            });
+            if (deleted[0] > 0) {
+                Sql.update(db, "update site_queue set queue_length = queue_length - ? where site_id = ?", deleted[0], siteId);
+            }
+            return deleted[0];
+        } catch (SQLException e) {
+            throw Sql.failure("acknowledging records of site " + siteId, e);
         }
-        if (deleted > 0) {
-            queues.count(siteId, -deleted);
+    }
+
+    /** Locks the site's queue row for this transaction; its queue length. */
+    private static long lockQueue(Connection db, int siteId) throws SQLException {
+        return single(db, "select queue_length from site_queue where site_id = ? for update", siteId);
+    }
+
+    private static long stagedCount(Connection db, int siteId) throws SQLException {
+        return single(db, "select count(*) from outbound_record where site_id = ?", siteId);
+    }
+
+    private static long single(Connection db, String sql, int siteId) throws SQLException {
+        try (PreparedStatement select = db.prepareStatement(sql)) {
+            select.setInt(1, siteId);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    throw new IllegalStateException("site " + siteId + " has no queue");
+                }
+                return row.getLong(1);
+            }
         }
-        return deleted;
     }
 
-    private int delete(int siteId, List<Long> ids) {
-        String placeholders = String.join(",", Collections.nCopies(ids.size(), "?"));
-        Query delete = em.createNativeQuery(
-                "delete from outbound_record where site_id = ? and sync_out_id in (" + placeholders + ")").setParameter(1, siteId);
-        for (int i = 0; i < ids.size(); i++) {
-            delete.setParameter(i + 2, ids.get(i));
+    private static List<QueuedRecord> page(Connection db, int siteId, int limit) throws SQLException {
+        List<QueuedRecord> records = new ArrayList<>();
+        try (PreparedStatement select = db.prepareStatement("""
+                select sync_out_id, table_name, record_id, action, data from outbound_record
+                where site_id = ? order by sync_out_id limit ?""")) {
+            Sql.bind(select, 1, siteId, limit);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    records.add(new QueuedRecord(Long.toString(row.getLong(1)), row.getString(2), row.getString(3),
+                            row.getString(4), row.getString(5)));
+                }
+            }
         }
-        return delete.executeUpdate();
+        return records;
     }
 
-    private void lockQueue(int siteId) {
-        em.createNativeQuery("select queue_length from site_queue where site_id = ? for update")
-                .setParameter(1, siteId).getSingleResult();
-    }
-
-    private long stagedCount(int siteId) {
-        return ((Number) em.createNativeQuery("select count(*) from outbound_record where site_id = ?")
-                .setParameter(1, siteId).getSingleResult()).longValue();
-    }
-
-    private void stageFromQueue(int siteId, long wanted) {
+    private void stageFromQueue(Connection db, int siteId, long wanted) throws SQLException {
         long staged = 0;
         int messages = 0;
-        try (JMSConsumer consumer = jms.createConsumer(queues.queueOf(siteId))) {
+        try (JMSConsumer consumer = jms.createConsumer(queues.queueOf(siteId));
+             PreparedStatement insert = db.prepareStatement(
+                     "insert into outbound_record (site_id, table_name, record_id, action, data) values (?, ?, ?, ?, ?)")) {
             // The broker refuses more messages than its limit in one transaction: a page may come out shorter.
             while (staged < wanted && messages++ < maxMessagesPerTransaction) {
                 Message message = consumer.receiveNoWait();
                 if (message == null) {
-                    return;
+                    break;
                 }
-                List<OutboundRecord> records = CentralCopy.parseArray(message.getBody(String.class)).stream()
-                        .map(value -> OutboundRecord.fromJson((JsonObject) value)).toList();
-                for (int from = 0; from < records.size(); from += ROWS_PER_INSERT) {
-                    stage(siteId, records.subList(from, Math.min(records.size(), from + ROWS_PER_INSERT)));
+                // In their order: sync_out_id follows it.
+                for (OutboundRecord record : OutboundQueues.recordsOf(message)) {
+                    Sql.bind(insert, 1, siteId, record.tableName(), record.recordId(), record.action(), record.recordData());
+                    insert.addBatch();
+                    staged++;
                 }
-                staged += records.size();
+            }
+            if (staged > 0) {
+                insert.executeBatch();
             }
         } catch (JMSException e) {
             throw new IllegalStateException("could not read site " + siteId + "'s queue", e);
         }
-    }
-
-    /** One insert statement for these records, in their order (sync_out_id follows it). */
-    private void stage(int siteId, List<OutboundRecord> records) {
-        if (records.isEmpty()) {
-            return;
-        }
-        String values = String.join(",", Collections.nCopies(records.size(), "(?, ?, ?, ?, ?)"));
-        Query insert = em.createNativeQuery(
-                "insert into outbound_record (site_id, table_name, record_id, action, data) values " + values);
-        int p = 1;
-        for (OutboundRecord record : records) {
-            insert.setParameter(p++, siteId).setParameter(p++, record.tableName()).setParameter(p++, record.recordId())
-                    .setParameter(p++, record.action()).setParameter(p++, record.recordData());
-        }
-        insert.executeUpdate();
     }
 }

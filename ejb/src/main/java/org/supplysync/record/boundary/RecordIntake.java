@@ -1,5 +1,6 @@
 package org.supplysync.record.boundary;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -12,7 +13,9 @@ import org.supplysync.datatype.boundary.DataTypes;
 import org.supplysync.datatype.entity.DataType;
 import org.supplysync.datatype.entity.FieldType;
 import org.supplysync.platform.InvalidRequestException;
+import org.supplysync.platform.Sql;
 import org.supplysync.platform.UnknownResourceException;
+import org.supplysync.record.control.CentralCopies;
 import org.supplysync.record.control.CentralCopy;
 import org.supplysync.record.control.CentralFacts;
 import org.supplysync.record.control.Envelope;
@@ -21,7 +24,6 @@ import org.supplysync.record.control.OwnershipPolicy;
 import org.supplysync.record.control.RecordAction;
 import org.supplysync.record.control.RecordNormaliser;
 import org.supplysync.record.control.Verdict;
-import org.supplysync.record.entity.SyncRecord;
 import org.supplysync.routing.control.CentralChangeLog;
 import org.supplysync.routing.control.CentralRoutingFacts;
 import org.supplysync.routing.control.OutboundQueues;
@@ -31,6 +33,9 @@ import org.supplysync.routing.control.RoutingPolicy;
 import org.supplysync.site.entity.Site;
 import org.supplysync.store.control.VisibilityIndex;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -43,7 +48,8 @@ import static org.supplysync.platform.Jsons.JSON;
 /**
  * Integrates a batch of records from one site: checks each against the ownership rules, keeps what the central copy
  * should hold, routes every accepted change to the change log or the sites' queues, and records every refusal.
- * One transaction: the batch integrates whole or not at all, and a refused record never stops the others.
+ * One transaction: the batch integrates whole or not at all, and a refused record never stops the others. The
+ * central copy and the change log are written with plain JDBC batches, once per record and place, at the end.
  */
 @Stateless
 public class RecordIntake {
@@ -54,8 +60,8 @@ public class RecordIntake {
     @Inject
     DataTypes dataTypes;
 
-    @Inject
-    CentralCopy centralCopy;
+    @Resource(lookup = "jdbc/supplysync")
+    DataSource dataSource;
 
     @Inject
     VisibilityIndex visibility;
@@ -83,33 +89,41 @@ public class RecordIntake {
             throw UnknownResourceException.inPath("there is no site " + siteId);
         }
         Map<String, DataType> registry = dataTypes.byTableName();
-        CentralFacts facts = new CentralFacts(em, registry.values());
-        Batch batch = new Batch(siteId, registry, facts, new CentralRoutingFacts(em, facts, registry),
-                outboundQueues.budget(maxMessagesPerTransaction));
-        batch.fieldTypes = dataTypes.fieldTypes();
-        centralCopy.prefetch(records);
         int taken = 0;
-        for (IncomingRecord record : records) {
-            Optional<String> reason;
-            try {
-                reason = take(batch, record);
-            } catch (OverBudget over) {
-                if (taken == 0) {
-                    throw new IllegalStateException(over.getMessage());
+        Batch batch;
+        try (Connection db = dataSource.getConnection()) {
+            CentralCopies copies = new CentralCopies(db);
+            CentralFacts facts = new CentralFacts(em, copies, registry.values());
+            batch = new Batch(siteId, registry, copies, facts, new CentralRoutingFacts(em, facts, copies, registry),
+                    outboundQueues.budget(maxMessagesPerTransaction));
+            batch.fieldTypes = dataTypes.fieldTypes();
+            copies.prefetch(records);
+            for (IncomingRecord record : records) {
+                Optional<String> reason;
+                try {
+                    reason = take(batch, record);
+                } catch (OverBudget over) {
+                    if (taken == 0) {
+                        throw new IllegalStateException(over.getMessage());
+                    }
+                    break;
                 }
-                break;
+                taken++;
+                if (reason.isPresent()) {
+                    batch.refused.add(new Refusal(record.tableName(), record.recordId(), reason.get(), record.action(),
+                            record.dataText()));
+                } else {
+                    batch.accepted++;
+                }
             }
-            taken++;
-            if (reason.isPresent()) {
-                batch.refused.add(new Refusal(record.tableName(), record.recordId(), reason.get(), record.action(),
-                        record.recordData() == null ? null : record.recordData().toString()));
-            } else {
-                batch.accepted++;
-            }
+            copies.flush();
+            changeLog.recordAll(db, batch.centralChanges);
+        } catch (SQLException e) {
+            throw Sql.failure("integrating records of site " + siteId, e);
         }
         batch.outbound.forEach(outboundQueues::send);
         refusals.record(siteId, batch.refused);
-        return new IntakeReport(batch.accepted, batch.refused, taken);
+        return new IntakeReport(batch.accepted, batch.refused, taken, batch.centralChanges.size());
     }
 
     /**
@@ -138,14 +152,15 @@ public class RecordIntake {
         RecordAction action = RecordAction.parse(record.action()).orElseThrow();
         JsonObject pushed = record.recordData() == null ? JsonObject.EMPTY_JSON_OBJECT : record.recordData();
         return switch (action) {
-            case UPSERT -> upsert(batch, type, record.recordId(), RecordNormaliser.normalise(pushed,
+            case UPSERT -> upsert(batch, type, record, RecordNormaliser.normalise(pushed,
                     batch.fieldTypes.getOrDefault(record.tableName(), Map.of())));
             case DELETE -> delete(batch, type, record.recordId());
             case MERGE -> merge(batch, type, pushed);
         };
     }
 
-    private Optional<String> upsert(Batch batch, DataType type, String recordId, JsonObject data) {
+    private Optional<String> upsert(Batch batch, DataType type, IncomingRecord record, JsonObject data) {
+        String recordId = record.recordId();
         Verdict verdict = OwnershipPolicy.check(type, recordId, data, batch.siteId, batch.facts);
         if (verdict instanceof Verdict.Refused refusal) {
             return Optional.of(refusal.reason());
@@ -153,8 +168,9 @@ public class RecordIntake {
         Verdict.Accepted owner = (Verdict.Accepted) verdict;
         Route route = RoutingPolicy.route(type, data, owner.storeId(), owner.patientId(), batch.siteId, batch.routing);
         batch.reserve(route, type.isVisibilityJoin() ? 1 : 0);
-        String json = data.toString();
-        centralCopy.write(type.tableName(), recordId, route.heldCentrally() ? json : skeleton(type, data),
+        // The text as stored at push, unless normalising changed the record: printed again only then.
+        String json = data == record.recordData() && record.text() != null ? record.text() : data.toString();
+        batch.copies.write(type.tableName(), recordId, route.heldCentrally() ? json : skeleton(type, data),
                 owner.storeId(), owner.patientId(), batch.siteId, route.heldCentrally());
         if (type.isVisibilityJoin()) {
             visibility.joinChanged(recordId, data, false).ifPresent(due -> batch.add(due.siteId(), due.record()));
@@ -173,10 +189,10 @@ public class RecordIntake {
             return Optional.of(refusal.reason());
         }
         Verdict.Accepted owner = (Verdict.Accepted) verdict.get();
-        JsonObject last = CentralCopy.parse(centralCopy.find(type.tableName(), recordId).orElseThrow().data());
+        JsonObject last = CentralCopy.parse(batch.copies.data(type.tableName(), recordId).orElseThrow());
         Route route = RoutingPolicy.route(type, last, owner.storeId(), owner.patientId(), batch.siteId, batch.routing);
         batch.reserve(route, 0);
-        centralCopy.delete(type.tableName(), recordId, batch.siteId);
+        batch.copies.delete(type.tableName(), recordId, batch.siteId);
         if (type.isVisibilityJoin()) {
             visibility.joinChanged(recordId, last, true);
         }
@@ -195,10 +211,10 @@ public class RecordIntake {
             return Optional.of(refusal.reason());
         }
         Verdict.Accepted owner = (Verdict.Accepted) verdict;
-        JsonObject kept = CentralCopy.parse(centralCopy.find(type.tableName(), keep).orElseThrow().data());
+        JsonObject kept = CentralCopy.parse(batch.copies.data(type.tableName(), keep).orElseThrow());
         Route route = RoutingPolicy.route(type, kept, owner.storeId(), owner.patientId(), batch.siteId, batch.routing);
         batch.reserve(route, 0);
-        centralCopy.delete(type.tableName(), gone, batch.siteId);
+        batch.copies.delete(type.tableName(), gone, batch.siteId);
         JsonObject wire = JSON.createObjectBuilder().add("mergeIdToKeep", keep).add("mergeIdToDelete", gone).build();
         // Logged under the merged-away id: every merge into the same record is a change of its own.
         send(batch, type, route, gone, true, "merge", wire.toString());
@@ -207,7 +223,8 @@ public class RecordIntake {
 
     private void send(Batch batch, DataType type, Route route, String recordId, boolean merge, String action, String data) {
         if (route.centralChangeLog()) {
-            changeLog.record(type.tableName(), recordId, merge, action, data, batch.siteId, type.isDispensaryOnly());
+            batch.centralChanges.add(new CentralChangeLog.Change(type.tableName(), recordId, merge, action, data,
+                    batch.siteId, type.isDispensaryOnly()));
         }
         String wireId = merge ? CentralCopy.parse(data).getString("mergeIdToKeep") : recordId;
         for (int site : route.sites()) {
@@ -237,20 +254,23 @@ public class RecordIntake {
     private static final class Batch {
         final int siteId;
         final Map<String, DataType> registry;
+        final CentralCopies copies;
         final CentralFacts facts;
         final CentralRoutingFacts routing;
         final OutboundQueues.Budget budget;
         Map<String, Map<String, FieldType>> fieldTypes = Map.of();
         final Map<Integer, List<OutboundRecord>> outbound = new TreeMap<>();
         final List<Refusal> refused = new ArrayList<>();
+        final List<CentralChangeLog.Change> centralChanges = new ArrayList<>();
         int accepted;
         /** Messages the records queued so far will take (OutboundQueues#send groups them by site). */
         int messages;
 
-        Batch(int siteId, Map<String, DataType> registry, CentralFacts facts, CentralRoutingFacts routing,
-              OutboundQueues.Budget budget) {
+        Batch(int siteId, Map<String, DataType> registry, CentralCopies copies, CentralFacts facts,
+              CentralRoutingFacts routing, OutboundQueues.Budget budget) {
             this.siteId = siteId;
             this.registry = registry;
+            this.copies = copies;
             this.facts = facts;
             this.routing = routing;
             this.budget = budget;

@@ -2,7 +2,6 @@ package org.supplysync.record.control;
 
 import jakarta.persistence.EntityManager;
 import org.supplysync.datatype.entity.DataType;
-import org.supplysync.record.entity.SyncRecord;
 import org.supplysync.site.entity.Site;
 import org.supplysync.store.entity.Store;
 
@@ -14,18 +13,20 @@ import java.util.Optional;
 
 /**
  * {@link OwnershipFacts} read from the database, for one intake: store lookups are remembered for the batch,
- * records are read through the persistence context, so a parent written earlier in the same batch is seen.
+ * records are read through the intake's {@link CentralCopies}, so a parent written earlier in the same batch is seen.
  */
 public class CentralFacts implements OwnershipFacts {
 
     private final EntityManager em;
+    private final CentralCopies copies;
     /** The tables whose records can be patients or prescribers themselves (name, clinician). */
     private final List<String> patientTables;
     private final Map<String, Optional<Store>> stores = new HashMap<>();
     private Integer primarySiteId;
 
-    public CentralFacts(EntityManager em, Collection<DataType> registry) {
+    public CentralFacts(EntityManager em, CentralCopies copies, Collection<DataType> registry) {
         this.em = em;
+        this.copies = copies;
         this.patientTables = registry.stream().filter(DataType::canBePatient).map(DataType::tableName).sorted().toList();
     }
 
@@ -54,8 +55,7 @@ public class CentralFacts implements OwnershipFacts {
 
     @Override
     public Optional<KnownRecord> known(String tableName, String recordId) {
-        return Optional.ofNullable(em.find(SyncRecord.class, new SyncRecord.Key(tableName, recordId)))
-                .map(r -> new KnownRecord(r.storeId(), r.patientId(), r.originSiteId()));
+        return copies.find(tableName, recordId).map(r -> new KnownRecord(r.storeId(), r.patientId(), r.originSiteId()));
     }
 
     @Override

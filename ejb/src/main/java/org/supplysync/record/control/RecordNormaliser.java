@@ -28,9 +28,12 @@ public final class RecordNormaliser {
     private RecordNormaliser() {
     }
 
-    /** The row as sites must pull it, given the types of its table's fields. */
+    /**
+     * The row as sites must pull it, given the types of its table's fields: the very same object when it is in that
+     * shape already (the caller then keeps the text it came as).
+     */
     public static JsonObject normalise(JsonObject row, Map<String, FieldType> fieldTypes) {
-        if (fieldTypes.isEmpty()) {
+        if (fieldTypes.isEmpty() || !needsNormalising(row, fieldTypes)) {
             return row;
         }
         JsonObjectBuilder normalised = JSON.createObjectBuilder();
@@ -39,6 +42,16 @@ public final class RecordNormaliser {
             normalised.add(field.getKey(), type == null ? field.getValue() : normalise(type, field.getValue()));
         }
         return normalised.build();
+    }
+
+    private static boolean needsNormalising(JsonObject row, Map<String, FieldType> fieldTypes) {
+        for (Map.Entry<String, FieldType> typed : fieldTypes.entrySet()) {
+            JsonValue value = row.get(typed.getKey());
+            if (value != null && normalise(typed.getValue(), value) != value) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static JsonValue normalise(FieldType type, JsonValue value) {

@@ -1,16 +1,15 @@
 package org.supplysync.routing.control;
 
-import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.persistence.EntityManager;
 import org.supplysync.datatype.entity.DataType;
 import org.supplysync.record.control.OwnershipFacts;
-import org.supplysync.record.entity.SyncRecord;
+import org.supplysync.platform.Jsons;
+import org.supplysync.record.control.CentralCopies;
 import org.supplysync.store.entity.Store;
 import org.supplysync.store.entity.SyncWith;
 import org.supplysync.store.entity.SyncWithType;
 
-import java.io.StringReader;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -18,22 +17,24 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import static org.supplysync.platform.Jsons.JSON;
 
 /** {@link RoutingFacts} read from the database, remembered for one batch. */
 public class CentralRoutingFacts implements RoutingFacts {
 
     private final EntityManager em;
     private final OwnershipFacts ownership;
+    private final CentralCopies centralCopies;
     private final Map<String, DataType> registry;
     private final Map<String, Map<Integer, SyncWithType>> copies = new HashMap<>();
     private final Map<String, Optional<String>> storeByName = new HashMap<>();
     private final Map<String, Optional<String>> parentParties = new HashMap<>();
 
     /** Store look-ups go through the batch's ownership facts, which remember them already. */
-    public CentralRoutingFacts(EntityManager em, OwnershipFacts ownership, Map<String, DataType> registry) {
+    public CentralRoutingFacts(EntityManager em, OwnershipFacts ownership, CentralCopies copies,
+                               Map<String, DataType> registry) {
         this.em = em;
         this.ownership = ownership;
+        this.centralCopies = copies;
         this.registry = registry;
     }
 
@@ -89,16 +90,10 @@ public class CentralRoutingFacts implements RoutingFacts {
         if (field == null) {
             return Optional.empty();
         }
-        return Optional.ofNullable(em.find(SyncRecord.class, new SyncRecord.Key(parentTable, parentId)))
-                .map(parent -> parse(parent.data()))
+        return centralCopies.data(parentTable, parentId)
+                .map(Jsons::parse)
                 .filter(data -> data.get(field) instanceof JsonString)
                 .map(data -> data.getString(field))
                 .filter(value -> !value.isEmpty());
-    }
-
-    private static JsonObject parse(String json) {
-        try (var reader = JSON.createReader(new StringReader(json))) {
-            return reader.readObject();
-        }
     }
 }

@@ -2,16 +2,23 @@ package org.supplysync.routing.control;
 
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
+import jakarta.jms.BytesMessage;
 import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
 import jakarta.jms.Queue;
+import jakarta.jms.TextMessage;
+import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.supplysync.platform.Jsons;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.StringJoiner;
 
 /**
  * Each remote site's outbound records wait in a JMS queue of its own until the site pulls them. A message carries a
@@ -87,7 +94,10 @@ public class OutboundQueues {
         }
     }
 
-    /** Queues the records for the site, in this order, within the caller's transaction. */
+    /**
+     * Queues the records for the site, in this order, within the caller's transaction: each message a group of
+     * records written as their fields, {@code recordData} as the stored text, so a pull never parses them.
+     */
     public void send(int siteId, List<OutboundRecord> records) {
         if (records.isEmpty()) {
             return;
@@ -95,10 +105,42 @@ public class OutboundQueues {
         Queue queue = queueOf(siteId);
         for (int from = 0; from < records.size(); from += recordsPerMessage) {
             List<OutboundRecord> group = records.subList(from, Math.min(records.size(), from + recordsPerMessage));
-            StringJoiner body = new StringJoiner(",", "[", "]");
-            group.forEach(record -> body.add(record.toJson()));
-            jms.createProducer().send(queue, body.toString());
+            try {
+                BytesMessage message = jms.createBytesMessage();
+                message.writeInt(group.size());
+                for (OutboundRecord record : group) {
+                    message.writeUTF(record.tableName());
+                    message.writeUTF(record.recordId());
+                    message.writeUTF(record.action());
+                    byte[] data = record.recordData().getBytes(StandardCharsets.UTF_8);
+                    message.writeInt(data.length);
+                    message.writeBytes(data);
+                }
+                jms.createProducer().send(queue, message);
+            } catch (JMSException e) {
+                throw new IllegalStateException("could not queue records for site " + siteId, e);
+            }
         }
         count(siteId, records.size());
+    }
+
+    /** The records of a message of a site's queue, as {@link #send} wrote them (or, before that, as a JSON array). */
+    public static List<OutboundRecord> recordsOf(Message message) throws JMSException {
+        if (message instanceof TextMessage text) {
+            return Jsons.parseArray(text.getText()).stream()
+                    .map(value -> OutboundRecord.fromJson((JsonObject) value)).toList();
+        }
+        BytesMessage bytes = (BytesMessage) message;
+        int count = bytes.readInt();
+        List<OutboundRecord> records = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            String tableName = bytes.readUTF();
+            String recordId = bytes.readUTF();
+            String action = bytes.readUTF();
+            byte[] data = new byte[bytes.readInt()];
+            bytes.readBytes(data);
+            records.add(new OutboundRecord(tableName, recordId, action, new String(data, StandardCharsets.UTF_8)));
+        }
+        return records;
     }
 }

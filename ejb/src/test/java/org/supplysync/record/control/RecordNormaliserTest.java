@@ -94,6 +94,17 @@ class RecordNormaliserTest {
         assertThat(normalised.toString()).as(trap).isEqualTo(json(pulled).toString());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rows")
+    void aRowInThePullShapeComesBackAsTheSameObjectSoItsTextIsKept(String trap, Map<String, FieldType> types,
+                                                                  String pushed, String pulled) {
+        JsonObject inShape = json(pulled);
+        assertThat(RecordNormaliser.normalise(inShape, types)).as(trap).isSameAs(inShape);
+        JsonObject asPushed = json(pushed);
+        boolean changes = !asPushed.toString().equals(inShape.toString());
+        assertThat(RecordNormaliser.normalise(asPushed, types) == asPushed).as(trap).isEqualTo(!changes);
+    }
+
     private static JsonObject json(String singleQuoted) {
         return Jsons.parse(singleQuoted.replace('\'', '"'));
     }

@@ -24,15 +24,14 @@ import org.supplysync.platform.InvalidRequestException;
 import org.supplysync.platform.JsonBody;
 import org.supplysync.push.boundary.PushReceipt;
 import org.supplysync.push.boundary.Pushes;
+import org.supplysync.push.control.PushBody;
 import org.supplysync.queue.boundary.QueuedPage;
 import org.supplysync.queue.boundary.SiteQueue;
 import org.supplysync.record.control.CentralCopy;
-import org.supplysync.record.control.IncomingRecord;
 import org.supplysync.routing.control.OutboundRecord;
 import org.supplysync.site.boundary.Sites;
 import org.supplysync.site.entity.Site;
 import org.supplysync.web.platform.ErrorResponses;
-import org.supplysync.web.platform.PayloadTooLargeException;
 import org.supplysync.web.record.RefusalsJson;
 
 import java.util.ArrayList;
@@ -65,10 +64,6 @@ public class SyncV5Resource {
 
     @Inject
     CentralFeed centralFeed;
-
-    @Inject
-    @ConfigProperty(name = "supplysync.sync.max-batch-records")
-    int maxBatchRecords;
 
     @Inject
     @ConfigProperty(name = "supplysync.sync.max-pull-records")
@@ -120,16 +115,11 @@ public class SyncV5Resource {
     @POST
     @Path("queued_records")
     @Consumes(MediaType.WILDCARD)
-    public Response push(JsonBody body) {
-        long queueLength = body.wholeNumber("queueLength");
-        if (queueLength < 0) {
-            throw new InvalidRequestException("queueLength must be 0 or more, got " + queueLength);
+    public Response push(PushBody body) {
+        if (body.queueLength() < 0) {
+            throw new InvalidRequestException("queueLength must be 0 or more, got " + body.queueLength());
         }
-        JsonArray records = body.optionalArray("data").orElse(JsonValue.EMPTY_JSON_ARRAY);
-        if (records.size() > maxBatchRecords) {
-            throw new PayloadTooLargeException(records.size() + " records in one batch; at most " + maxBatchRecords);
-        }
-        PushReceipt receipt = pushes.receive(siteId(), queueLength, IncomingRecord.allOf(records));
+        PushReceipt receipt = pushes.receive(siteId(), body);
         return Response.ok(JSON.createObjectBuilder()
                 .add("integrationStarted", receipt.integrationStarted())
                 .add("refused", RefusalsJson.of(receipt.refused()))

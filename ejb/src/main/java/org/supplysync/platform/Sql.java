@@ -1,0 +1,57 @@
+package org.supplysync.platform;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Plain JDBC for the paths records go through by the thousand (push, integration, pull): a connection of the
+ * container's data source, inside the caller's JTA transaction, the same one the persistence context uses.
+ */
+public final class Sql {
+
+    private Sql() {
+    }
+
+    /** One statement with these parameters; the rows it changed. */
+    public static int update(Connection db, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = db.prepareStatement(sql)) {
+            bind(statement, 1, parameters);
+            return statement.executeUpdate();
+        }
+    }
+
+    /** Sets the parameters from {@code first} on, in order. */
+    public static int bind(PreparedStatement statement, int first, Object... parameters) throws SQLException {
+        int index = first;
+        for (Object parameter : parameters) {
+            statement.setObject(index++, parameter);
+        }
+        return index;
+    }
+
+    /** "?, ?, ?": the placeholders of an {@code in (...)} list of this many values. */
+    public static String placeholders(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
+    }
+
+    /** Runs {@code action} on consecutive pieces of at most {@code size} of the list. */
+    public static <T> void inPieces(List<T> list, int size, Piece<T> action) throws SQLException {
+        for (int from = 0; from < list.size(); from += size) {
+            action.run(list.subList(from, Math.min(list.size(), from + size)));
+        }
+    }
+
+    /** A failure of the database, as the application reports it (the transaction rolls back). */
+    public static IllegalStateException failure(String doing, SQLException e) {
+        return new IllegalStateException(doing + ": " + e.getMessage(), e);
+    }
+
+    /** Work on a piece of a list. */
+    @FunctionalInterface
+    public interface Piece<T> {
+        void run(List<T> piece) throws SQLException;
+    }
+}

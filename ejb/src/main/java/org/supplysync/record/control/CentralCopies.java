@@ -1,0 +1,189 @@
+package org.supplysync.record.control;
+
+import org.supplysync.platform.Sql;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The central copy of the records of one intake, over plain JDBC in the caller's transaction: read with one query
+ * per table and piece of a batch, changed in memory (so a parent written earlier in the batch is seen by its lines),
+ * and written with one JDBC batch at the end ({@link #flush}). A record's text is read only where it is needed (a
+ * delete or merge routes by the last version; a line by its parent's transfer party).
+ */
+public final class CentralCopies {
+
+    private static final int PIECE = 500;
+    private static final Copy ABSENT = new Copy(null, null, 0, false, false, null);
+
+    private final Connection db;
+    private final Map<Key, Copy> copies = new HashMap<>();
+    private final Map<Key, Copy> changed = new LinkedHashMap<>();
+
+    public CentralCopies(Connection db) {
+        this.db = db;
+    }
+
+    private record Key(String tableName, String recordId) {
+    }
+
+    /** What the central holds of a record; {@code data} null until read. A deleted record is a tombstone. */
+    public static final class Copy {
+        private final String storeId;
+        private final String patientId;
+        private final int originSiteId;
+        private final boolean deleted;
+        private final boolean held;
+        private String data;
+
+        Copy(String storeId, String patientId, int originSiteId, boolean deleted, boolean held, String data) {
+            this.storeId = storeId;
+            this.patientId = patientId;
+            this.originSiteId = originSiteId;
+            this.deleted = deleted;
+            this.held = held;
+            this.data = data;
+        }
+
+        public String storeId() {
+            return storeId;
+        }
+
+        public String patientId() {
+            return patientId;
+        }
+
+        public int originSiteId() {
+            return originSiteId;
+        }
+
+        public boolean deleted() {
+            return deleted;
+        }
+    }
+
+    /** Reads what the central holds of these records: one query per table and piece of {@value PIECE}. */
+    public void prefetch(List<IncomingRecord> records) {
+        Map<String, List<String>> idsByTable = records.stream()
+                .filter(r -> r.tableName() != null && r.recordId() != null)
+                .filter(r -> !copies.containsKey(new Key(r.tableName(), r.recordId())))
+                .collect(Collectors.groupingBy(IncomingRecord::tableName,
+                        Collectors.mapping(IncomingRecord::recordId, Collectors.toList())));
+        try {
+            for (Map.Entry<String, List<String>> table : idsByTable.entrySet()) {
+                List<String> ids = table.getValue().stream().distinct().toList();
+                Sql.inPieces(ids, PIECE, piece -> read(table.getKey(), piece));
+            }
+        } catch (SQLException e) {
+            throw Sql.failure("reading the central copy", e);
+        }
+    }
+
+    /** The central's copy of the record, a tombstone included; empty when it never had it. */
+    public Optional<Copy> find(String tableName, String recordId) {
+        Key key = new Key(tableName, recordId);
+        if (!copies.containsKey(key)) {
+            try {
+                read(tableName, List.of(recordId));
+            } catch (SQLException e) {
+                throw Sql.failure("reading the central copy of " + tableName + " " + recordId, e);
+            }
+        }
+        Copy copy = copies.get(key);
+        return copy == ABSENT ? Optional.empty() : Optional.of(copy);
+    }
+
+    /** The record's last version as JSON text, if the central has the record. */
+    public Optional<String> data(String tableName, String recordId) {
+        Optional<Copy> copy = find(tableName, recordId);
+        if (copy.isEmpty()) {
+            return Optional.empty();
+        }
+        if (copy.get().data == null) {
+            try (PreparedStatement select = db.prepareStatement(
+                    "select data from sync_record where table_name = ? and record_id = ?")) {
+                Sql.bind(select, 1, tableName, recordId);
+                try (ResultSet row = select.executeQuery()) {
+                    copy.get().data = row.next() ? row.getString(1) : "{}";
+                }
+            } catch (SQLException e) {
+                throw Sql.failure("reading the central copy of " + tableName + " " + recordId, e);
+            }
+        }
+        return Optional.of(copy.get().data);
+    }
+
+    /** A new version of the record; {@code held} false keeps only whose it is. */
+    public void write(String tableName, String recordId, String data, String storeId, String patientId,
+                      int originSiteId, boolean held) {
+        put(new Key(tableName, recordId), new Copy(storeId, patientId, originSiteId, false, held, data));
+    }
+
+    /** Marks the record deleted (a tombstone, keeping its last version), if the central has it. */
+    public void delete(String tableName, String recordId, int originSiteId) {
+        Optional<Copy> copy = find(tableName, recordId);
+        if (copy.isPresent()) {
+            String last = data(tableName, recordId).orElse("{}");
+            put(new Key(tableName, recordId), new Copy(copy.get().storeId, copy.get().patientId, originSiteId, true,
+                    copy.get().held, last));
+        }
+    }
+
+    private void put(Key key, Copy copy) {
+        copies.put(key, copy);
+        changed.remove(key);
+        changed.put(key, copy);
+    }
+
+    /** Writes every change of this intake, in the order of their last change, in one JDBC batch. */
+    public void flush() {
+        if (changed.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement upsert = db.prepareStatement("""
+                insert into sync_record
+                    (table_name, record_id, store_id, patient_id, origin_site_id, deleted, held, data, version, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, 1, utc_timestamp(3))
+                on duplicate key update store_id = values(store_id), patient_id = values(patient_id),
+                    origin_site_id = values(origin_site_id), deleted = values(deleted), held = values(held),
+                    data = values(data), version = version + 1, updated_at = values(updated_at)""")) {
+            for (Map.Entry<Key, Copy> change : changed.entrySet()) {
+                Copy copy = change.getValue();
+                Sql.bind(upsert, 1, change.getKey().tableName(), change.getKey().recordId(), copy.storeId,
+                        copy.patientId, copy.originSiteId, copy.deleted, copy.held, copy.data);
+                upsert.addBatch();
+            }
+            upsert.executeBatch();
+            changed.clear();
+        } catch (SQLException e) {
+            throw Sql.failure("writing the central copy", e);
+        }
+    }
+
+    private void read(String tableName, List<String> ids) throws SQLException {
+        try (PreparedStatement select = db.prepareStatement(
+                "select record_id, store_id, patient_id, origin_site_id, deleted, held from sync_record"
+                        + " where table_name = ? and record_id in (" + Sql.placeholders(ids.size()) + ")")) {
+            select.setString(1, tableName);
+            Sql.bind(select, 2, ids.toArray());
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    String id = row.getString(1);
+                    copies.putIfAbsent(new Key(tableName, id), new Copy(row.getString(2), row.getString(3),
+                            row.getInt(4), row.getBoolean(5), row.getBoolean(6), null));
+                }
+            }
+            for (String id : ids) {
+                copies.putIfAbsent(new Key(tableName, id), ABSENT);
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package org.supplysync.push.control;
+
+import jakarta.json.JsonException;
+import org.junit.jupiter.api.Test;
+import org.supplysync.datatype.entity.DataType;
+import org.supplysync.datatype.entity.DataTypeKind;
+import org.supplysync.platform.InvalidRequestException;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** A push body read as a stream: the same answers as reading it whole, one record at a time. */
+class PushBodyTest {
+
+    private static final Map<String, DataType> REGISTRY = Map.of(
+            "transact", new DataType("transact", DataTypeKind.STORE, "store_ID", null, null, "name_ID", null, false, false),
+            "trans_line", new DataType("trans_line", DataTypeKind.STORE, null, "transact", "transaction_ID", null, null,
+                    false, false));
+
+    @Test
+    void keepsEachRecordAsTheTextOfItsDataAndFlagsLines() {
+        PushBody body = read("""
+                {"queueLength": 3, "data": [
+                  {"tableName": "transact", "recordId": "T1", "action": "Update", "recordData": {"ID": "T1", "store_ID": "S", "n": [1, 2.5]}},
+                  {"tableName": "trans_line", "recordId": "L1", "action": "Update", "recordData": {"ID": "L1", "transaction_ID": "T1"}}
+                ]}""");
+        assertThat(body.queueLength()).isEqualTo(3);
+        assertThat(body.refused()).isEmpty();
+        assertThat(body.rows()).containsExactly(
+                new PushBody.Row("transact", "T1", "Update", "{\"ID\":\"T1\",\"store_ID\":\"S\",\"n\":[1,2.5]}", false),
+                new PushBody.Row("trans_line", "L1", "Update", "{\"ID\":\"L1\",\"transaction_ID\":\"T1\"}", true));
+    }
+
+    @Test
+    void readsQueueLengthWhereverItComes() {
+        PushBody body = read("{\"data\": [{\"tableName\": \"transact\", \"recordId\": \"T1\", \"action\": \"Delete\"}],"
+                + " \"queueLength\": 0}");
+        assertThat(body.queueLength()).isZero();
+        assertThat(body.rows()).extracting(PushBody.Row::data).containsExactly("{}");
+    }
+
+    @Test
+    void refusesAMalformedRecordAndKeepsTheRest() {
+        PushBody body = read("{\"queueLength\": 0, \"data\": [null, 1, {\"tableName\": \"nope\", \"recordId\": \"X\","
+                + " \"action\": \"Update\", \"recordData\": {\"a\": 1}},"
+                + " {\"tableName\": \"transact\", \"recordId\": \"T2\", \"action\": \"Update\", \"recordData\": {}}]}");
+        assertThat(body.rows()).extracting(PushBody.Row::recordId).containsExactly("T2");
+        assertThat(body.refused()).hasSize(3);
+        assertThat(body.refused().get(2).reason()).contains("unknown table nope");
+        assertThat(body.refused().get(2).data()).isEqualTo("{\"a\":1}");
+    }
+
+    @Test
+    void readsTheBodysFieldsAsStrictlyAsAnyBody() {
+        assertThatThrownBy(() -> read("")).isInstanceOf(InvalidRequestException.class).hasMessageContaining("queueLength is required");
+        assertThatThrownBy(() -> read("  []")).hasMessageContaining("must be a JSON object, not an array");
+        assertThatThrownBy(() -> read("{\"queueLength\": \"0\", \"data\": []}"))
+                .hasMessageContaining("queueLength must be an integer, got \"0\"");
+        assertThatThrownBy(() -> read("{\"queueLength\": 0, \"data\": {}}")).hasMessageContaining("data must be an array");
+        assertThatThrownBy(() -> read("{\"queueLength\": 0, \"data\": [")).isInstanceOf(JsonException.class);
+    }
+
+    @Test
+    void refusesNestingDeeperThanTheApplicationParses() {
+        String deep = "[".repeat(70) + "]".repeat(70);
+        assertThatThrownBy(() -> read("{\"queueLength\": 0, \"data\": [{\"recordData\": {\"x\": " + deep + "}}]}"))
+                .isInstanceOf(JsonException.class).hasMessageContaining("nested more than 64 levels");
+    }
+
+    @Test
+    void stopsAtTheRecordOverTheLimit() {
+        String record = "{\"tableName\": \"transact\", \"recordId\": \"T\", \"action\": \"Update\", \"recordData\": {}}";
+        assertThat(PushBody.read(stream("{\"queueLength\": 0, \"data\": [" + record + "," + record + "]}"), 2, REGISTRY)
+                .records()).isEqualTo(2);
+        assertThatThrownBy(() -> PushBody.read(stream("{\"queueLength\": 0, \"data\": [" + record + "," + record + ","
+                + record + "]}"), 2, REGISTRY)).isInstanceOf(PushBody.TooManyRecords.class).hasMessageContaining("at most 2");
+    }
+
+    private static PushBody read(String json) {
+        return PushBody.read(stream(json), 100, REGISTRY);
+    }
+
+    private static ByteArrayInputStream stream(String json) {
+        return new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8));
+    }
+}
