@@ -44,8 +44,8 @@ class AcknowledgementRaceIT extends DeployedApplication {
         try (Connection slowDisk = Database.application().getConnection()) {
             slowDisk.setAutoCommit(false);
             try (Statement lock = slowDisk.createStatement()) {
-                lock.executeQuery("select sync_out_id from outbound_record where sync_out_id in ("
-                        + String.join(",", page) + ") for update").close();
+                lock.executeQuery("select batch_id from outbound_batch where site_id = " + collector.id
+                        + " for update").close();
             }
             CompletableFuture<Void> acknowledgement = CompletableFuture.runAsync(() -> collector.acknowledge(page));
             Thread.sleep(1500); // the acknowledgement is at the server, waiting for the rows it deletes

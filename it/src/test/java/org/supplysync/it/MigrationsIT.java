@@ -1,5 +1,8 @@
 package org.supplysync.it;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.junit.jupiter.api.Test;
 import org.supplysync.db.SchemaMigrations;
@@ -46,6 +49,33 @@ class MigrationsIT {
         assertThat(count(old, "select count(*) from store where id = 'S7' and active_site_id = 7")).isEqualTo(1);
         assertThat(count(old, "select count(*) from site_queue where site_id = 7 and queue_length = 0")).isEqualTo(1);
         assertThat(count(old, "select count(*) from site_activity where site_id = 7 and central_cursor = 0")).isEqualTo(1);
+    }
+
+    @Test
+    void recordsStagedOneByOneBeforeStayStagedInTheirOrderAsLinesOfV5Json() throws SQLException {
+        DataSource old = Database.fresh("supplysync_it_staged");
+        SchemaMigrations.migrateTo(old, "5");
+        execute(old, "insert into site (id, uuid, name, type, password_hash) values (8, uuid(), 'district-8', 'MOBILE', 'x')");
+        execute(old, "insert into outbound_record (site_id, table_name, record_id, action, data) values"
+                + " (8, 'Location', 'L\"1', 'update', '{\"ID\": \"L1\",\n \"code\": \"a\\\\nb\"}'),"
+                + " (8, 'item', 'I2', 'delete', '{}')");
+
+        SchemaMigrations.migrate(old);
+
+        assertThat(count(old, "select count(*) from outbound_batch where site_id = 8 and record_count = 1")).isEqualTo(2);
+        try (Connection connection = old.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("select records from outbound_batch order by batch_id")) {
+            rows.next();
+            JsonNode first = new ObjectMapper().readTree(rows.getString(1));
+            assertThat(rows.getString(1)).doesNotContain("\n");
+            assertThat(first.path("recordId").asText()).isEqualTo("L\"1");
+            assertThat(first.path("recordData").path("code").asText()).isEqualTo("a\nb");
+            rows.next();
+            assertThat(rows.getString(1))
+                    .isEqualTo("{\"tableName\":\"item\",\"recordId\":\"I2\",\"action\":\"delete\",\"recordData\":{}}");
+        } catch (JsonProcessingException e) {
+            throw new AssertionError("a staged record is not JSON", e);
+        }
     }
 
     @Test

@@ -10,27 +10,31 @@ import jakarta.jms.Message;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.supplysync.platform.Sql;
 import org.supplysync.routing.control.OutboundQueues;
-import org.supplysync.routing.control.OutboundRecord;
+import org.supplysync.queue.control.StagedBatch;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A site pulls its queue and acknowledges what it stored. The container cannot leave a JMS message unacknowledged
  * across HTTP requests, so a pull moves messages from the site's JMS queue into its outbound records in the same
- * (XA) transaction; a pull hands out outbound records oldest first; an acknowledgement deletes them. Until then
- * they are handed out again, across restarts too. Records go through as the text they were stored as, with plain
- * JDBC batches: nothing is parsed on the way out.
+ * (XA) transaction; a pull hands out staged records oldest first; an acknowledgement marks them. Until then
+ * they are handed out again, across restarts too. A pull stages each message as one row (a batch of records, as
+ * lines of the text the queue carried) and an acknowledgement marks records in it, deleting the batch once all are:
+ * a row written and deleted per message, not per record, and nothing parsed on the way out.
  */
 @Stateless
 public class SiteQueue {
 
-    private static final int IDS_PER_DELETE = 1000;
+    private static final int BATCHES_PER_SELECT = 500;
 
     @Resource(lookup = "jdbc/supplysync")
     DataSource dataSource;
@@ -54,36 +58,59 @@ public class SiteQueue {
             // One pull or acknowledgement per site at a time: a retried request waits for the first instead of
             // staging twice, and a pull never hands out what an overlapping acknowledgement has just deleted.
             long queueLength = lockQueue(db, siteId);
-            long staged = stagedCount(db, siteId);
-            if (staged < limit) {
-                stageFromQueue(db, siteId, limit - staged);
+            List<StagedBatch> batches = staged(db, siteId);
+            int waiting = batches.stream().mapToInt(StagedBatch::unacknowledged).sum();
+            if (waiting < limit) {
+                batches.addAll(stageFromQueue(db, siteId, limit - waiting));
             }
-            return new QueuedPage(queueLength, page(db, siteId, limit));
+            List<QueuedRecord> page = new ArrayList<>(Math.min(limit, 1024));
+            for (StagedBatch batch : batches) {
+                batch.handOut(page, limit);
+            }
+            return new QueuedPage(queueLength, page);
         } catch (SQLException e) {
             throw Sql.failure("pulling the queue of site " + siteId, e);
         }
     }
 
-    /** Deletes the acknowledged records; ids that are not the site's (or gone already) are ignored. */
+    /**
+     * Marks the acknowledged records; a batch whose every record is acknowledged is deleted. Ids that are not the
+     * site's (or acknowledged already) are ignored.
+     */
     public int acknowledge(int siteId, List<String> syncIds) {
-        List<Long> ids = syncIds.stream().filter(id -> id != null && id.matches("\\d{1,18}")).map(Long::valueOf).toList();
-        if (ids.isEmpty()) {
+        Map<Long, List<Integer>> linesByBatch = new TreeMap<>();
+        for (String id : syncIds) {
+            if (id != null && id.matches("\\d{1,18}")) {
+                long syncOutId = Long.parseLong(id);
+                linesByBatch.computeIfAbsent(StagedBatch.batchOf(syncOutId), b -> new ArrayList<>())
+                        .add(StagedBatch.lineOf(syncOutId));
+            }
+        }
+        if (linesByBatch.isEmpty()) {
             return 0;
         }
         try (Connection db = dataSource.getConnection()) {
             lockQueue(db, siteId);
-            int[] deleted = {0};
-            Sql.inPieces(ids, IDS_PER_DELETE, piece -> {
-                List<Object> parameters = new ArrayList<>(piece.size() + 1);
-                parameters.add(siteId);
-                parameters.addAll(piece);
-                deleted[0] += Sql.update(db, "delete from outbound_record where site_id = ? and sync_out_id in ("
-                        + Sql.placeholders(piece.size()) + ")", parameters.toArray());
-            });
-            if (deleted[0] > 0) {
-                Sql.update(db, "update site_queue set queue_length = queue_length - ? where site_id = ?", deleted[0], siteId);
+            int acknowledged = 0;
+            for (StagedBatch batch : batches(db, siteId, new ArrayList<>(linesByBatch.keySet()))) {
+                int before = batch.unacknowledged();
+                linesByBatch.get(batch.id()).forEach(batch::acknowledge);
+                int after = batch.unacknowledged();
+                if (after == before) {
+                    continue;
+                }
+                acknowledged += before - after;
+                if (after == 0) {
+                    Sql.update(db, "delete from outbound_batch where batch_id = ?", batch.id());
+                } else {
+                    Sql.update(db, "update outbound_batch set acked = ?, acked_count = record_count - ? where batch_id = ?",
+                            batch.acked(), after, batch.id());
+                }
             }
-            return deleted[0];
+            if (acknowledged > 0) {
+                Sql.update(db, "update site_queue set queue_length = queue_length - ? where site_id = ?", acknowledged, siteId);
+            }
+            return acknowledged;
         } catch (SQLException e) {
             throw Sql.failure("acknowledging records of site " + siteId, e);
         }
@@ -92,10 +119,6 @@ public class SiteQueue {
     /** Locks the site's queue row for this transaction; its queue length. */
     private static long lockQueue(Connection db, int siteId) throws SQLException {
         return single(db, "select queue_length from site_queue where site_id = ? for update", siteId);
-    }
-
-    private static long stagedCount(Connection db, int siteId) throws SQLException {
-        return single(db, "select count(*) from outbound_record where site_id = ?", siteId);
     }
 
     private static long single(Connection db, String sql, int siteId) throws SQLException {
@@ -110,46 +133,68 @@ public class SiteQueue {
         }
     }
 
-    private static List<QueuedRecord> page(Connection db, int siteId, int limit) throws SQLException {
-        List<QueuedRecord> records = new ArrayList<>();
+    /** The site's staged batches, oldest first. */
+    private static List<StagedBatch> staged(Connection db, int siteId) throws SQLException {
         try (PreparedStatement select = db.prepareStatement("""
-                select sync_out_id, table_name, record_id, action, data from outbound_record
-                where site_id = ? order by sync_out_id limit ?""")) {
-            Sql.bind(select, 1, siteId, limit);
-            try (ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    records.add(new QueuedRecord(Long.toString(row.getLong(1)), row.getString(2), row.getString(3),
-                            row.getString(4), row.getString(5)));
-                }
-            }
+                select batch_id, record_count, acked, records from outbound_batch where site_id = ? order by batch_id""")) {
+            select.setInt(1, siteId);
+            return read(select, true);
         }
-        return records;
     }
 
-    private void stageFromQueue(Connection db, int siteId, long wanted) throws SQLException {
+    /** These batches of the site, without their records (an acknowledgement needs only which are acknowledged). */
+    private static List<StagedBatch> batches(Connection db, int siteId, List<Long> ids) throws SQLException {
+        List<StagedBatch> batches = new ArrayList<>();
+        Sql.inPieces(ids, BATCHES_PER_SELECT, piece -> {
+            try (PreparedStatement select = db.prepareStatement("select batch_id, record_count, acked from outbound_batch"
+                    + " where site_id = ? and batch_id in (" + Sql.placeholders(piece.size()) + ") for update")) {
+                select.setInt(1, siteId);
+                Sql.bind(select, 2, piece.toArray());
+                batches.addAll(read(select, false));
+            }
+        });
+        return batches;
+    }
+
+    private static List<StagedBatch> read(PreparedStatement select, boolean withRecords) throws SQLException {
+        List<StagedBatch> batches = new ArrayList<>();
+        try (ResultSet row = select.executeQuery()) {
+            while (row.next()) {
+                batches.add(new StagedBatch(row.getLong(1), row.getInt(2), row.getBytes(3),
+                        withRecords ? row.getString(4) : ""));
+            }
+        }
+        return batches;
+    }
+
+    /** Moves whole messages from the site's JMS queue into staged batches until they hold {@code wanted} records. */
+    private List<StagedBatch> stageFromQueue(Connection db, int siteId, long wanted) throws SQLException {
+        List<StagedBatch> batches = new ArrayList<>();
         long staged = 0;
         int messages = 0;
         try (JMSConsumer consumer = jms.createConsumer(queues.queueOf(siteId));
              PreparedStatement insert = db.prepareStatement(
-                     "insert into outbound_record (site_id, table_name, record_id, action, data) values (?, ?, ?, ?, ?)")) {
+                     "insert into outbound_batch (site_id, record_count, records) values (?, ?, ?)",
+                     Statement.RETURN_GENERATED_KEYS)) {
             // The broker refuses more messages than its limit in one transaction: a page may come out shorter.
             while (staged < wanted && messages++ < maxMessagesPerTransaction) {
                 Message message = consumer.receiveNoWait();
                 if (message == null) {
                     break;
                 }
-                // In their order: sync_out_id follows it.
-                for (OutboundRecord record : OutboundQueues.recordsOf(message)) {
-                    Sql.bind(insert, 1, siteId, record.tableName(), record.recordId(), record.action(), record.recordData());
-                    insert.addBatch();
-                    staged++;
+                String records = OutboundQueues.linesOf(message);
+                int count = StagedBatch.lines(records);
+                Sql.bind(insert, 1, siteId, count, records);
+                insert.executeUpdate();
+                try (ResultSet key = insert.getGeneratedKeys()) {
+                    key.next();
+                    batches.add(new StagedBatch(key.getLong(1), count, new byte[0], records));
                 }
-            }
-            if (staged > 0) {
-                insert.executeBatch();
+                staged += count;
             }
         } catch (JMSException e) {
             throw new IllegalStateException("could not read site " + siteId + "'s queue", e);
         }
+        return batches;
     }
 }

@@ -2,7 +2,6 @@ package org.supplysync.routing.control;
 
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
-import jakarta.jms.BytesMessage;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -14,11 +13,10 @@ import jakarta.persistence.PersistenceContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.supplysync.platform.Jsons;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.StringJoiner;
 
 /**
  * Each remote site's outbound records wait in a JMS queue of its own until the site pulls them. A message carries a
@@ -27,6 +25,9 @@ import java.util.Set;
  */
 @Dependent
 public class OutboundQueues {
+
+    /** The most records one message (and so one staged batch, see SiteQueue) holds. */
+    public static final int MAX_RECORDS_PER_MESSAGE = 1024;
 
     @Inject
     JMSContext jms;
@@ -63,7 +64,7 @@ public class OutboundQueues {
 
     /** The message budget of one transaction, for records grouped by site as {@link #send} will send them. */
     public Budget budget(int maxMessages) {
-        return new Budget(maxMessages, recordsPerMessage);
+        return new Budget(maxMessages, recordsPerMessage());
     }
 
     /**
@@ -95,52 +96,41 @@ public class OutboundQueues {
     }
 
     /**
-     * Queues the records for the site, in this order, within the caller's transaction: each message a group of
-     * records written as their fields, {@code recordData} as the stored text, so a pull never parses them.
+     * Queues the records for the site, in this order, within the caller's transaction: a message is a group of
+     * records, one line of v5 JSON each ({@link OutboundRecord#toJson}, recordData as the stored text), which a
+     * pull stages and hands out as it is, never parsing it.
      */
     public void send(int siteId, List<OutboundRecord> records) {
         if (records.isEmpty()) {
             return;
         }
         Queue queue = queueOf(siteId);
-        for (int from = 0; from < records.size(); from += recordsPerMessage) {
-            List<OutboundRecord> group = records.subList(from, Math.min(records.size(), from + recordsPerMessage));
-            try {
-                BytesMessage message = jms.createBytesMessage();
-                message.writeInt(group.size());
-                for (OutboundRecord record : group) {
-                    message.writeUTF(record.tableName());
-                    message.writeUTF(record.recordId());
-                    message.writeUTF(record.action());
-                    byte[] data = record.recordData().getBytes(StandardCharsets.UTF_8);
-                    message.writeInt(data.length);
-                    message.writeBytes(data);
-                }
-                jms.createProducer().send(queue, message);
-            } catch (JMSException e) {
-                throw new IllegalStateException("could not queue records for site " + siteId, e);
-            }
+        for (int from = 0; from < records.size(); from += recordsPerMessage()) {
+            List<OutboundRecord> group = records.subList(from, Math.min(records.size(), from + recordsPerMessage()));
+            StringJoiner lines = new StringJoiner("\n");
+            // A raw line break can only be white space in JSON text: a space says the same and keeps one line a record.
+            group.forEach(record -> lines.add(record.toJson().replace('\n', ' ')));
+            jms.createProducer().send(queue, lines.toString());
         }
         count(siteId, records.size());
     }
 
-    /** The records of a message of a site's queue, as {@link #send} wrote them (or, before that, as a JSON array). */
-    public static List<OutboundRecord> recordsOf(Message message) throws JMSException {
-        if (message instanceof TextMessage text) {
-            return Jsons.parseArray(text.getText()).stream()
-                    .map(value -> OutboundRecord.fromJson((JsonObject) value)).toList();
+    /**
+     * The records of a message of a site's queue as lines of v5 JSON, as {@link #send} writes them; a message
+     * queued before (a JSON array of records) is turned into lines.
+     */
+    public static String linesOf(Message message) throws JMSException {
+        String text = ((TextMessage) message).getText();
+        if (!text.startsWith("[")) {
+            return text;
         }
-        BytesMessage bytes = (BytesMessage) message;
-        int count = bytes.readInt();
-        List<OutboundRecord> records = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            String tableName = bytes.readUTF();
-            String recordId = bytes.readUTF();
-            String action = bytes.readUTF();
-            byte[] data = new byte[bytes.readInt()];
-            bytes.readBytes(data);
-            records.add(new OutboundRecord(tableName, recordId, action, new String(data, StandardCharsets.UTF_8)));
-        }
-        return records;
+        StringJoiner lines = new StringJoiner("\n");
+        Jsons.parseArray(text).forEach(value -> lines.add(OutboundRecord.fromJson((JsonObject) value).toJson()));
+        return lines.toString();
+    }
+
+    /** Records per message: at most {@value #MAX_RECORDS_PER_MESSAGE}, the lines a staged batch can mark acknowledged. */
+    private int recordsPerMessage() {
+        return Math.max(1, Math.min(MAX_RECORDS_PER_MESSAGE, recordsPerMessage));
     }
 }

@@ -28,7 +28,6 @@ import org.supplysync.push.control.PushBody;
 import org.supplysync.queue.boundary.QueuedPage;
 import org.supplysync.queue.boundary.SiteQueue;
 import org.supplysync.record.control.CentralCopy;
-import org.supplysync.routing.control.OutboundRecord;
 import org.supplysync.site.boundary.Sites;
 import org.supplysync.site.entity.Site;
 import org.supplysync.web.platform.ErrorResponses;
@@ -134,11 +133,9 @@ public class SyncV5Resource {
             return ErrorResponses.v5(400, "invalid_request", "limit must be a positive number", JsonValue.NULL);
         }
         QueuedPage page = siteQueue.pull(siteId(), Math.min(size.get(), maxPullRecords));
-        // Written as text around the stored rows, which are JSON already (see OutboundRecord#toJson).
+        // Written as text around the staged records, which are JSON already.
         StringJoiner data = new StringJoiner(",", "[", "]");
-        page.records().forEach(record -> data.add("{\"syncOutId\":" + OutboundRecord.quoted(record.syncOutId()) + ","
-                + new OutboundRecord(record.tableName(), record.recordId(), record.action(), record.recordData())
-                .toJson().substring(1)));
+        page.records().forEach(record -> data.add(record.toJson()));
         return Response.ok("{\"queueLength\":" + page.queueLength() + ",\"data\":" + data + "}",
                 MediaType.APPLICATION_JSON_TYPE).build();
     }
