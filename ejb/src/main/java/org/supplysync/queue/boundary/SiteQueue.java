@@ -11,12 +11,14 @@ import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
+import org.supplysync.platform.PerSite;
 import org.supplysync.record.control.CentralCopy;
 import org.supplysync.routing.control.OutboundQueues;
 import org.supplysync.routing.control.OutboundRecord;
 
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A site pulls its queue and acknowledges what it stored. The container cannot leave a JMS message unacknowledged
@@ -41,6 +43,11 @@ public class SiteQueue {
 
     public long length(int siteId) {
         return queues.length(siteId);
+    }
+
+    /** {@link #length} of every site, in one query. */
+    public Map<Integer, Long> lengths() {
+        return PerSite.counts(em.createNativeQuery("select site_id, queue_length from site_queue").getResultList());
     }
 
     @Inject
