@@ -2,6 +2,7 @@ package org.supplysync.it;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,6 +52,23 @@ class SitesIT extends DeployedApplication {
         int received = RemoteSite.existing(id, name, "secret").pullCentral().size();
         assertThat(lag).isEqualTo(received);
         admin().get("/api/sites/" + id).then().body("centralCursorLag", equalTo(0));
+    }
+
+    @Test
+    void theListShowsEverySiteAsItsOwnAnswerDoes() {
+        RemoteSite busy = RemoteSite.register("desktop");
+        Api.createStore(busy.id);
+        busy.get("/sync/v5/site").expect(200);
+        int idle = Api.createSite("mobile", "p");
+
+        List<Map<String, Object>> listed = admin().get("/api/sites").then().statusCode(200).extract().jsonPath().getList("$");
+        for (int id : new int[]{1, busy.id, idle}) {
+            Map<String, Object> one = admin().get("/api/sites/" + id).then().statusCode(200).extract().jsonPath().getMap("$");
+            assertThat(listed).filteredOn(site -> site.get("id").equals(id)).containsExactly(one);
+        }
+        Map<String, Object> busyOne = admin().get("/api/sites/" + busy.id).then().extract().jsonPath().getMap("$");
+        assertThat(busyOne).containsEntry("queueLength", 1).containsEntry("hardwareIdBound", true);
+        assertThat((Integer) busyOne.get("centralCursorLag")).isPositive();
     }
 
     @Test

@@ -4,9 +4,11 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.supplysync.platform.PerSite;
 import org.supplysync.site.entity.Site;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads the central change log for one site with its cursor: central changes with a cursor above the site's, in
@@ -52,6 +54,20 @@ public class CentralFeed {
                 .setParameter(3, site.centralCursor())
                 .getSingleResult();
         return behind.longValue();
+    }
+
+    /**
+     * {@link #lag} of every site, in one query (the admin API's list of sites); a site that is not behind has no
+     * entry.
+     */
+    public Map<Integer, Long> lags() {
+        sequencer.stampCommittedChanges();
+        return PerSite.counts(em.createNativeQuery("""
+                        select a.site_id, count(*) from site_activity a
+                        join central_change c on c.cursor_id > a.central_cursor and c.origin_site_id <> a.site_id
+                            and (c.dispensary_only = false or exists (
+                                select 1 from store d where d.active_site_id = a.site_id and d.dispensary = true))
+                        group by a.site_id""").getResultList());
     }
 
     private boolean hasActiveDispensary(int siteId) {

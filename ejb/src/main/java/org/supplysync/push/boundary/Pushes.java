@@ -19,6 +19,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Takes a site's pushed batches into the open session of its push buffer; the last batch ({@code queueLength} 0)
@@ -73,6 +75,15 @@ public class Pushes {
                         select 1 from push_buffer b join push_session s on s.site_id = b.site_id
                         where b.site_id = ? and b.session < s.open_session limit 1""")
                 .setParameter(1, siteId).getResultList().isEmpty();
+    }
+
+    /** The sites that are {@link #integrating}, in one query. */
+    public Set<Integer> integratingSites() {
+        List<?> sites = em.createNativeQuery("""
+                        select s.site_id from push_session s where exists (
+                            select 1 from push_buffer b where b.site_id = s.site_id and b.session < s.open_session)""")
+                .getResultList();
+        return sites.stream().map(site -> ((Number) site).intValue()).collect(Collectors.toSet());
     }
 
     /**

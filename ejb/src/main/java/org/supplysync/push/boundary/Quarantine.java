@@ -5,11 +5,13 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.supplysync.platform.Audit;
+import org.supplysync.platform.PerSite;
 import org.supplysync.platform.UnknownResourceException;
 import org.supplysync.record.control.IncomingRecord;
 
 import java.sql.Timestamp;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -53,6 +55,12 @@ public class Quarantine {
     public long count(int siteId) {
         return ((Number) em.createNativeQuery("select count(*) from quarantine where site_id = ?")
                 .setParameter(1, siteId).getSingleResult()).longValue();
+    }
+
+    /** {@link #count} of every site that has quarantined records, in one query. */
+    public Map<Integer, Long> counts() {
+        return PerSite.counts(em.createNativeQuery("select site_id, count(*) from quarantine group by site_id")
+                .getResultList());
     }
 
     /** The quarantined records, oldest first; of one site when {@code siteId} is given. */

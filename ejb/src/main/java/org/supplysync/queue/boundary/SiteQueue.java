@@ -7,7 +7,10 @@ import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.supplysync.platform.PerSite;
 import org.supplysync.platform.Sql;
 import org.supplysync.routing.control.OutboundQueues;
 import org.supplysync.queue.control.StagedBatch;
@@ -39,6 +42,9 @@ public class SiteQueue {
     @Resource(lookup = "jdbc/supplysync")
     DataSource dataSource;
 
+    @PersistenceContext
+    EntityManager em;
+
     @Inject
     JMSContext jms;
 
@@ -51,6 +57,11 @@ public class SiteQueue {
 
     public long length(int siteId) {
         return queues.length(siteId);
+    }
+
+    /** {@link #length} of every site, in one query. */
+    public Map<Integer, Long> lengths() {
+        return PerSite.counts(em.createNativeQuery("select site_id, queue_length from site_queue").getResultList());
     }
 
     public QueuedPage pull(int siteId, int limit) {

@@ -4,7 +4,10 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import org.supplysync.platform.PerSite;
+
 import java.util.List;
+import java.util.Map;
 
 /** Every refused record, kept per site for administrators with what was pushed, so that it can be re-submitted. */
 @Stateless
@@ -36,6 +39,12 @@ public class Refusals {
     public long count(int siteId) {
         return ((Number) em.createNativeQuery("select count(*) from refusal where site_id = ?")
                 .setParameter(1, siteId).getSingleResult()).longValue();
+    }
+
+    /** {@link #count} of every site that has refusals, in one query. */
+    public Map<Integer, Long> counts() {
+        return PerSite.counts(em.createNativeQuery("select site_id, count(*) from refusal group by site_id")
+                .getResultList());
     }
 
     private static String clip(String text, int length) {

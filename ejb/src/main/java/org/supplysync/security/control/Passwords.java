@@ -9,6 +9,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 
@@ -21,11 +22,6 @@ import java.util.Map;
 @ApplicationScoped
 public class Passwords {
 
-    private static final int MAX_REMEMBERED = 10_000;
-
-    /** Successful verifications; a changed password has another hash, so it never matches an old entry. */
-    private final Map<String, Boolean> verified = new java.util.concurrent.ConcurrentHashMap<>();
-
     @Inject
     Pbkdf2PasswordHash pbkdf2;
 
@@ -33,8 +29,19 @@ public class Passwords {
     @ConfigProperty(name = "supplysync.security.hash-iterations", defaultValue = "100000")
     int iterations;
 
+    @Inject
+    @ConfigProperty(name = "supplysync.security.credential-cache-seconds", defaultValue = "60")
+    int cacheSeconds;
+
+    @Inject
+    @ConfigProperty(name = "supplysync.security.credential-cache-size", defaultValue = "10000")
+    int cacheSize;
+
+    private VerifiedCredentials verified;
+
     @PostConstruct
     void configure() {
+        verified = new VerifiedCredentials(Duration.ofSeconds(cacheSeconds), cacheSize);
         pbkdf2.initialize(Map.of(
                 "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA256",
                 "Pbkdf2PasswordHash.Iterations", Integer.toString(iterations),
@@ -46,23 +53,30 @@ public class Passwords {
         return pbkdf2.generate(secret.toCharArray());
     }
 
+    /** The slow check, every time. */
     public boolean verify(String secret, String hash) {
-        if (secret == null || hash == null) {
-            return false;
-        }
-        // Sites authenticate on every call; the slow hash is worked out once per (hash, secret), not per request.
-        String key = hash + '\n' + sha256Hex(secret);
-        if (verified.containsKey(key)) {
+        return secret != null && hash != null && pbkdf2.verify(secret.toCharArray(), hash);
+    }
+
+    /**
+     * Whether {@code caller} (any name unique among the callers checked here) presented the secret of {@code hash}:
+     * sites authenticate on every call, so a secret verified moments ago against the same stored hash is taken
+     * without the slow hash ({@code supplysync.security.credential-cache-seconds}).
+     */
+    public boolean verify(String caller, String secret, String hash) {
+        if (verified.remembers(caller, secret, hash)) {
             return true;
         }
-        boolean valid = pbkdf2.verify(secret.toCharArray(), hash);
+        boolean valid = verify(secret, hash);
         if (valid) {
-            if (verified.size() > MAX_REMEMBERED) {
-                verified.clear();
-            }
-            verified.put(key, Boolean.TRUE);
+            verified.remember(caller, secret, hash);
         }
         return valid;
+    }
+
+    /** Forgets the verified secrets of {@code caller}: its password, device binding or existence changed. */
+    public void forget(String caller) {
+        verified.forget(caller);
     }
 
     /** The slow hash stored for a site whose password is {@code password}. */

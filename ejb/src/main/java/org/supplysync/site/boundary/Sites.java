@@ -8,6 +8,7 @@ import org.supplysync.platform.ConflictException;
 import org.supplysync.platform.InvalidRequestException;
 import org.supplysync.platform.Requests;
 import org.supplysync.platform.UnknownResourceException;
+import org.supplysync.security.boundary.Credentials;
 import org.supplysync.security.control.Passwords;
 import org.supplysync.site.entity.Site;
 import org.supplysync.site.entity.SiteType;
@@ -29,6 +30,9 @@ public class Sites {
 
     @Inject
     Passwords passwords;
+
+    @Inject
+    Credentials credentials;
 
     public Site register(SiteRegistration registration) {
         if (registration == null) {
@@ -137,10 +141,13 @@ public class Sites {
             throw new ConflictException("site 1 is the central server; it does not sync with a password");
         }
         site.changePasswordHash(passwords.siteHash(Requests.required(password, "password")));
+        credentials.forgetSite(site.name());
     }
 
     public void unbindHardwareId(int id) {
-        find(id).unbindHardwareId();
+        Site site = find(id);
+        site.unbindHardwareId();
+        credentials.forgetSite(site.name());
     }
 
     /** The site that owns central data: the remote site flagged primary in a mirrored set-up, else the central. */

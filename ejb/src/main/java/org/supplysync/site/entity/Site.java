@@ -24,11 +24,13 @@ import java.util.UUID;
 // of the site. The application writes it with single-row updates; the entity only reads it.
 @SecondaryTable(name = "site_activity", pkJoinColumns = @PrimaryKeyJoinColumn(name = "site_id"))
 @NamedQuery(name = Site.ALL, query = "select s from Site s order by s.id")
+@NamedQuery(name = Site.IDS, query = "select s.id from Site s order by s.id")
 @NamedQuery(name = Site.BY_NAME, query = "select s from Site s where s.name = :name")
 @NamedQuery(name = Site.PRIMARY, query = "select s from Site s where s.primary = true")
 public class Site {
 
     public static final String ALL = "Site.all";
+    public static final String IDS = "Site.ids";
     public static final String BY_NAME = "Site.byName";
     public static final String PRIMARY = "Site.primary";
 

@@ -21,10 +21,12 @@ import org.supplysync.store.entity.SyncWith;
 import org.supplysync.store.entity.SyncWithType;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Creates stores, says where each is active and what its copy is on every other site. */
 @Stateless
@@ -114,13 +116,33 @@ public class Stores {
     }
 
     /** The store's copy on every site, in site order; the active site shows as {@code ACTIVE_COLLECTOR}. */
-    public Map<Integer, SyncWithType> syncWith(String storeId) {
-        Store store = find(storeId);
+    public Map<Integer, SyncWithType> syncWith(Store store) {
+        return copies(store, siteIds(),
+                em.createNamedQuery(SyncWith.OF_STORE, SyncWith.class).setParameter("storeId", store.id()).getResultList());
+    }
+
+    /** {@link #syncWith} of every store, by store id, in two queries. */
+    public Map<String, Map<Integer, SyncWithType>> syncWithOfAll(List<Store> stores) {
+        List<Integer> siteIds = siteIds();
+        Map<String, List<SyncWith>> byStore = em.createNamedQuery(SyncWith.ALL, SyncWith.class).getResultStream()
+                .collect(Collectors.groupingBy(SyncWith::storeId));
+        Map<String, Map<Integer, SyncWithType>> all = new HashMap<>();
+        for (Store store : stores) {
+            all.put(store.id(), copies(store, siteIds, byStore.getOrDefault(store.id(), List.of())));
+        }
+        return all;
+    }
+
+    // Only the ids: a store's view lists every site, and loading each site entity made creating a store cost as
+    // much as the number of sites.
+    private List<Integer> siteIds() {
+        return em.createNamedQuery(Site.IDS, Integer.class).getResultList();
+    }
+
+    private static Map<Integer, SyncWithType> copies(Store store, List<Integer> siteIds, List<SyncWith> syncWith) {
         Map<Integer, SyncWithType> copies = new LinkedHashMap<>();
-        em.createNamedQuery(Site.ALL, Site.class).getResultList()
-                .forEach(site -> copies.put(site.id(), SyncWithType.NONE));
-        em.createNamedQuery(SyncWith.OF_STORE, SyncWith.class).setParameter("storeId", storeId).getResultList()
-                .forEach(copy -> copies.put(copy.siteId(), copy.type()));
+        siteIds.forEach(site -> copies.put(site, SyncWithType.NONE));
+        syncWith.forEach(copy -> copies.put(copy.siteId(), copy.type()));
         copies.put(store.activeSiteId(), SyncWithType.ACTIVE_COLLECTOR);
         return copies;
     }

@@ -16,9 +16,11 @@ import java.io.Serializable;
 @Table(name = "store_sync_with")
 @IdClass(SyncWith.Key.class)
 @NamedQuery(name = SyncWith.OF_STORE, query = "select w from SyncWith w where w.storeId = :storeId")
+@NamedQuery(name = SyncWith.ALL, query = "select w from SyncWith w")
 public class SyncWith {
 
     public static final String OF_STORE = "SyncWith.ofStore";
+    public static final String ALL = "SyncWith.all";
 
     @Id
     @Column(name = "store_id")

@@ -34,6 +34,8 @@ import org.supplysync.site.entity.Site;
 import org.supplysync.web.security.AdminApi;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** Sync sites: register remote sites, read their sync state, reset their credentials. */
 @AdminApi
@@ -75,10 +77,19 @@ public class SitesResource {
                 .entity(view(site)).build();
     }
 
+    /** A constant number of queries, however many sites there are: each figure of every site in one. */
     @GET
     public List<SiteView> all() {
         int primary = sites.primarySiteId();
-        return sites.all().stream().map(site -> view(site, primary)).toList();
+        Map<Integer, Long> queueLengths = siteQueue.lengths();
+        Map<Integer, Long> lags = centralFeed.lags();
+        Map<Integer, Long> refused = refusals.counts();
+        Map<Integer, Long> quarantined = quarantine.counts();
+        Set<Integer> integrating = pushes.integratingSites();
+        return sites.all().stream().map(site -> new SiteView(site, site.id() == primary,
+                queueLengths.getOrDefault(site.id(), 0L), lags.getOrDefault(site.id(), 0L),
+                refused.getOrDefault(site.id(), 0L), quarantined.getOrDefault(site.id(), 0L),
+                integrating.contains(site.id()))).toList();
     }
 
     @GET

@@ -19,9 +19,11 @@ import org.supplysync.platform.JsonBody;
 import org.supplysync.store.boundary.StoreRegistration;
 import org.supplysync.store.boundary.Stores;
 import org.supplysync.store.entity.Store;
+import org.supplysync.store.entity.SyncWithType;
 import org.supplysync.web.security.AdminApi;
 
 import java.util.List;
+import java.util.Map;
 
 /** Stores: where each is active and what its copy is on every other site. */
 @AdminApi
@@ -45,7 +47,9 @@ public class StoresResource {
 
     @GET
     public List<StoreView> all() {
-        return stores.all().stream().map(this::view).toList();
+        List<Store> all = stores.all();
+        Map<String, Map<Integer, SyncWithType>> syncWith = stores.syncWithOfAll(all);
+        return all.stream().map(store -> StoreView.of(store, syncWith.get(store.id()))).toList();
     }
 
     @GET
@@ -63,6 +67,6 @@ public class StoresResource {
     }
 
     private StoreView view(Store store) {
-        return StoreView.of(store, stores.syncWith(store.id()));
+        return StoreView.of(store, stores.syncWith(store));
     }
 }
