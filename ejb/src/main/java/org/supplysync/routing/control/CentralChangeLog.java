@@ -1,18 +1,23 @@
 package org.supplysync.routing.control;
 
 import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.supplysync.central.boundary.CentralStamping;
 
 /**
  * Writes central changes into the central change log: one row per record, its latest change, left without a
- * cursor; the {@code CentralSequencer} stamps it once committed.
+ * cursor; the {@code CentralSequencer} stamps it once committed (soon after the commit, whoever the writer is).
  */
 @Dependent
 public class CentralChangeLog {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    CentralStamping stamping;
 
     public void record(String tableName, String recordId, boolean merge, String action, String data, int originSiteId,
                        boolean dispensaryOnly) {
@@ -27,5 +32,6 @@ public class CentralChangeLog {
                 .setParameter(4, action).setParameter(5, data).setParameter(6, originSiteId)
                 .setParameter(7, dispensaryOnly)
                 .executeUpdate();
+        stamping.afterCommit();
     }
 }
