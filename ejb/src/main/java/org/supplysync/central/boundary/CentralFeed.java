@@ -96,15 +96,37 @@ public class CentralFeed {
         return lags;
     }
 
-    /** The cursors of the next changes above {@code cursor} the reader gets, at most {@code limit}. */
+    /**
+     * The cursors of the next changes above {@code cursor} the reader gets, at most {@code limit}: the log is scanned
+     * one page's worth of index entries at a time, at most {@link #EXAMINED_PER_RECORD} pages' worth. A shorter page
+     * is fine (the client goes on from its last record); an empty one would make the client step one cursor at a
+     * time, so when the scan found nothing the page starts again at the next change the reader gets.
+     */
     private static List<Long> visibleCursors(Connection db, Reader reader, long cursor, int limit) throws SQLException {
-        int window = Math.max(EXAMINED_PER_RECORD * limit, 64);
-        Window first = Window.scan(db, reader, cursor, window, limit);
-        if (!first.visible().isEmpty() || !first.full()) {
-            return first.visible();
+        List<Long> visible = new ArrayList<>(Math.min(limit, 1000));
+        int budget = Math.max(EXAMINED_PER_RECORD * limit, 64);
+        long from = cursor;
+        int size = limit;
+        while (true) {
+            Window window = Window.scan(db, reader, from, Math.min(size, budget), limit - visible.size());
+            visible.addAll(window.visible());
+            budget -= window.examined();
+            if (visible.size() == limit || !window.full()) {
+                return visible;
+            }
+            if (budget <= 0) {
+                break;
+            }
+            from = window.last();
+            size = budget;
+        }
+        if (!visible.isEmpty()) {
+            return visible;
         }
         OptionalLong next = Groups.lowestAbove(db, cursor).best(reader);
-        return next.isEmpty() ? List.of() : Window.scan(db, reader, next.getAsLong() - 1, window, limit).visible();
+        return next.isEmpty() ? visible
+                : Window.scan(db, reader, next.getAsLong() - 1, Math.max(EXAMINED_PER_RECORD * limit, 64), limit)
+                .visible();
     }
 
     private static List<CentralChange> changes(Connection db, Reader reader, List<Long> cursors) throws SQLException {
@@ -174,27 +196,32 @@ public class CentralFeed {
         }
     }
 
-    /** Up to {@code size} index entries of the log above a cursor, and the first visible ones among them. */
-    record Window(List<Long> visible, boolean full) {
+    /**
+     * Up to {@code size} index entries of the log above a cursor, and the first visible ones among them, at most
+     * {@code wanted}; {@code full} when it examined all {@code size} without finding that many.
+     */
+    record Window(List<Long> visible, int examined, long last, boolean full) {
 
-        static Window scan(Connection db, Reader reader, long cursor, int size, int limit) throws SQLException {
+        static Window scan(Connection db, Reader reader, long cursor, int size, int wanted) throws SQLException {
             List<Long> visible = new ArrayList<>();
             int examined = 0;
+            long last = cursor;
             try (PreparedStatement select = db.prepareStatement("""
                     select cursor_id, origin_site_id, dispensary_only from central_change force index (ix_central_change_feed)
                     where cursor_id > ? order by cursor_id limit ?""")) {
                 select.setLong(1, cursor);
                 select.setInt(2, size);
                 try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next() && visible.size() < limit) {
+                    while (visible.size() < wanted && rows.next()) {
                         examined++;
+                        last = rows.getLong(1);
                         if (reader.gets(rows.getInt(2), rows.getBoolean(3))) {
-                            visible.add(rows.getLong(1));
+                            visible.add(last);
                         }
                     }
                 }
             }
-            return new Window(visible, examined == size);
+            return new Window(visible, examined, last, examined == size);
         }
     }
 
@@ -207,13 +234,13 @@ public class CentralFeed {
 
         static Groups lowestAbove(Connection db, long cursor) throws SQLException {
             return read(db, """
-                    select origin_site_id, dispensary_only, min(cursor_id) from central_change
+                    select origin_site_id, dispensary_only, min(cursor_id) from central_change force index (ix_central_change_origin)
                     where cursor_id > ? group by origin_site_id, dispensary_only""", cursor, true);
         }
 
         static Groups highest(Connection db) throws SQLException {
             return read(db, """
-                    select origin_site_id, dispensary_only, max(cursor_id) from central_change
+                    select origin_site_id, dispensary_only, max(cursor_id) from central_change force index (ix_central_change_origin)
                     where cursor_id > ? group by origin_site_id, dispensary_only""", 0, false);
         }
 

@@ -45,9 +45,11 @@ public class CentralSequencer {
                 last = row.getLong(1);
             }
             int stamped = 0;
+            // In index order, not by time: any order of committed changes is right (each gets a cursor above every
+            // one handed out), and sorting the whole backlog on each pass made a large backlog cost passes x backlog.
             try (PreparedStatement unstamped = db.prepareStatement("""
                     select table_name, record_id, is_merge from central_change where cursor_id is null
-                    order by changed_at limit ? for update skip locked""");
+                    limit ? for update skip locked""");
                  PreparedStatement stamp = db.prepareStatement(
                          "update central_change set cursor_id = ? where table_name = ? and record_id = ? and is_merge = ?")) {
                 unstamped.setInt(1, PASS);
