@@ -38,8 +38,6 @@ import java.util.Set;
 public class CentralFeed {
 
     static final int EXAMINED_PER_RECORD = 4;
-    /** A site at most this many cursor positions behind gets an exact lag; one further behind, an upper bound. */
-    static final long EXACT_LAG_WITHIN = 500;
 
     @PersistenceContext
     EntityManager em;
@@ -68,10 +66,10 @@ public class CentralFeed {
     }
 
     /**
-     * How many central changes the site has not pulled yet, as of the cursor it last asked from: exact (after
-     * de-duplication, without its own changes and data it does not get) while it is at most {@link #EXACT_LAG_WITHIN}
-     * cursor positions behind the last change it gets; further behind, the number of positions up to that change (an
-     * upper bound). Zero exactly when a pull would bring nothing.
+     * How many central changes the site has not pulled yet, as of the cursor it last asked from, exactly as
+     * admin-api.md defines it (after de-duplication, without its own changes and data it does not get). A site with
+     * nothing to pull costs one look at the log's groups; one behind costs an index-only count of the entries between
+     * its cursor and the last change it gets: what it costs follows how far behind the site is, not the log's size.
      */
     public long lag(Site site) {
         return lags(List.of(site)).get(site.id());
@@ -86,9 +84,7 @@ public class CentralFeed {
             for (Site site : sites) {
                 Reader reader = new Reader(site.id(), dispensing.contains(site.id()));
                 long last = groups.best(reader).orElse(0);
-                long behind = last - site.centralCursor();
-                lags.put(site.id(), behind <= 0 ? 0
-                        : behind <= EXACT_LAG_WITHIN ? countVisible(db, reader, site.centralCursor(), last) : behind);
+                lags.put(site.id(), last <= site.centralCursor() ? 0 : countVisible(db, reader, site.centralCursor(), last));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the central change log", e);
