@@ -1,8 +1,10 @@
 package org.supplysync.routing.control;
 
 import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.supplysync.central.boundary.CentralStamping;
 import org.supplysync.platform.Sql;
 
 import java.sql.Connection;
@@ -12,7 +14,7 @@ import java.util.List;
 
 /**
  * Writes central changes into the central change log: one row per record, its latest change, left without a
- * cursor; the {@code CentralSequencer} stamps it once committed.
+ * cursor; the {@code CentralSequencer} stamps it once committed (soon after the commit, whoever the writer is).
  */
 @Dependent
 public class CentralChangeLog {
@@ -27,6 +29,9 @@ public class CentralChangeLog {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    CentralStamping stamping;
 
     /** One central change: the record's latest, which replaces whatever the log held of it. */
     public record Change(String tableName, String recordId, boolean merge, String action, String data,
@@ -46,6 +51,7 @@ public class CentralChangeLog {
             }
             upsert.executeBatch();
         }
+        stamping.afterCommit();
     }
 
     public void record(String tableName, String recordId, boolean merge, String action, String data, int originSiteId,
@@ -55,5 +61,6 @@ public class CentralChangeLog {
                 .setParameter(4, action).setParameter(5, data).setParameter(6, originSiteId)
                 .setParameter(7, dispensaryOnly)
                 .executeUpdate();
+        stamping.afterCommit();
     }
 }

@@ -12,6 +12,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.supplysync.central.boundary.CentralSequencer;
 import org.supplysync.platform.JsonBody;
 import org.supplysync.platform.Jsons;
 import org.supplysync.record.boundary.CentralRecords;
@@ -40,6 +41,9 @@ public class RecordsResource {
     RecordIntake intake;
 
     @Inject
+    CentralSequencer sequencer;
+
+    @Inject
     CentralRecords centralRecords;
 
     @Inject
@@ -54,6 +58,8 @@ public class RecordsResource {
             throw new PayloadTooLargeException(data.size() + " records in one request; at most " + maxBatchRecords);
         }
         IntakeReport report = intake.intakeAll(Site.CENTRAL, IncomingRecord.allOf(data));
+        // Committed: stamp its central changes now, so that a site reads them as soon as this call returns.
+        sequencer.stampCommittedChanges();
         return JSON.createObjectBuilder().add("accepted", report.accepted())
                 .add("refused", RefusalsJson.of(report.refused())).build();
     }

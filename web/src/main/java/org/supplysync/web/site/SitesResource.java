@@ -81,12 +81,13 @@ public class SitesResource {
     @GET
     public List<SiteView> all() {
         int primary = sites.primarySiteId();
+        List<Site> all = sites.all();
         Map<Integer, Long> queueLengths = siteQueue.lengths();
-        Map<Integer, Long> lags = centralFeed.lags();
+        Map<Integer, Long> lags = centralFeed.lags(all);
         Map<Integer, Long> refused = refusals.counts();
         Map<Integer, Long> quarantined = quarantine.counts();
         Set<Integer> integrating = pushes.integratingSites();
-        return sites.all().stream().map(site -> new SiteView(site, site.id() == primary,
+        return all.stream().map(site -> new SiteView(site, site.id() == primary,
                 queueLengths.getOrDefault(site.id(), 0L), lags.getOrDefault(site.id(), 0L),
                 refused.getOrDefault(site.id(), 0L), quarantined.getOrDefault(site.id(), 0L),
                 integrating.contains(site.id()))).toList();

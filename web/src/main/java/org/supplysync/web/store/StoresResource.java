@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.supplysync.central.boundary.CentralSequencer;
 import org.supplysync.platform.JsonBody;
 import org.supplysync.store.boundary.StoreRegistration;
 import org.supplysync.store.boundary.Stores;
@@ -35,12 +36,17 @@ public class StoresResource {
     @Inject
     Stores stores;
 
+    @Inject
+    CentralSequencer sequencer;
+
     @POST
     public Response create(@RequestBody(content = @Content(schema = @Schema(implementation = StoreRegistration.class)))
                            JsonBody body, @Context UriInfo uri) {
         Store store = stores.create(new StoreRegistration(body.text("id"), body.text("code"), body.text("name"),
                 body.text("nameId"), body.integer("activeSiteId"), body.bool("dispensary", false),
                 body.bool("includeTransactions", true)));
+        // Committed: stamp the store's name record (central data) now, so that sites read it as soon as this returns.
+        sequencer.stampCommittedChanges();
         // The id as a value, not a template: an id may hold braces.
         return Response.created(uri.getAbsolutePathBuilder().path("{id}").build(store.id())).entity(view(store)).build();
     }

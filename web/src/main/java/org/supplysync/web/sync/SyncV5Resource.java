@@ -2,7 +2,6 @@ package org.supplysync.web.sync;
 
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -27,7 +26,6 @@ import org.supplysync.push.boundary.Pushes;
 import org.supplysync.push.control.PushBody;
 import org.supplysync.queue.boundary.QueuedPage;
 import org.supplysync.queue.boundary.SiteQueue;
-import org.supplysync.record.control.CentralCopy;
 import org.supplysync.site.boundary.Sites;
 import org.supplysync.site.entity.Site;
 import org.supplysync.web.platform.ErrorResponses;
@@ -168,16 +166,11 @@ public class SyncV5Resource {
                     JsonValue.NULL);
         }
         CentralPage page = centralFeed.page(siteId(), from, Math.min(size.get(), maxPullRecords));
-        JsonArrayBuilder data = JSON.createArrayBuilder();
-        page.changes().forEach(change -> data.add(JSON.createObjectBuilder()
-                .add("ID", change.cursor())
-                .add("tableName", change.tableName())
-                .add("recordId", change.merge()
-                        ? CentralCopy.parse(change.data()).getString("mergeIdToKeep") : change.recordId())
-                .add("action", change.action())
-                .add("recordData", CentralCopy.parse(change.data()))));
-        return Response.ok(JSON.createObjectBuilder().add("maxCursor", page.maxCursor()).add("data", data).build())
-                .build();
+        // Written as text around the stored rows, which are JSON already (see CentralChange#toJson).
+        StringJoiner data = new StringJoiner(",", "[", "]");
+        page.changes().forEach(change -> data.add(change.toJson()));
+        return Response.ok("{\"maxCursor\":" + page.maxCursor() + ",\"data\":" + data + "}",
+                MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @POST
