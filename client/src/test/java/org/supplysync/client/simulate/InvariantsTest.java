@@ -1,5 +1,6 @@
 package org.supplysync.client.simulate;
 
+import org.supplysync.client.admin.AdminApi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeEach;
