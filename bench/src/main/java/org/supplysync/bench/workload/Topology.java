@@ -10,12 +10,19 @@ package org.supplysync.bench.workload;
  */
 public record Topology(String prefix, int sites, int stores, int firstSiteId) {
 
+    /** Central items the run's records refer to (made in the set-up). */
+    public static final int ITEMS = 20;
+
     public static Topology startingAt(long epochSecond, int sites, int stores) {
         return new Topology("b" + epochSecond, sites, stores, 100_000 + (int) (epochSecond % 100_000) * 1000);
     }
 
     public int siteId(int site) {
         return firstSiteId + site;
+    }
+
+    public boolean isRunSite(int siteId) {
+        return siteId >= firstSiteId && siteId < firstSiteId + sites;
     }
 
     public String siteName(int site) {
@@ -42,6 +49,23 @@ public record Topology(String prefix, int sites, int stores, int firstSiteId) {
         return prefix + "-J" + store;
     }
 
+    public String itemId(int item) {
+        return prefix + "-ITEM" + item;
+    }
+
+    public String unitId() {
+        return prefix + "-UNIT";
+    }
+
+    /** A customer (a facility, not a store): invoices to it are no transfers. */
+    public String customerNameId() {
+        return prefix + "-CUSTOMER";
+    }
+
+    public String supplierNameId() {
+        return prefix + "-SUPPLIER";
+    }
+
     public int activeSite(int store) {
         return store % sites;
     }
@@ -56,27 +80,5 @@ public record Topology(String prefix, int sites, int stores, int firstSiteId) {
      */
     public int viewerStore(int store) {
         return destinationSite(store);
-    }
-
-    /** The index of one of this run's stores, or -1 for any other store id. */
-    public int storeIndex(String storeId) {
-        String own = prefix + "-S";
-        if (storeId == null || !storeId.startsWith(own)) {
-            return -1;
-        }
-        try {
-            int store = Integer.parseInt(storeId.substring(own.length()));
-            return store < stores ? store : -1;
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
-
-    public String locationId(int record) {
-        return prefix + "-L" + record;
-    }
-
-    public boolean isOwnLocation(String tableName, String recordId) {
-        return "Location".equals(tableName) && recordId.startsWith(prefix + "-L");
     }
 }

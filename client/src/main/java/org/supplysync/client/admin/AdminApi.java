@@ -105,6 +105,13 @@ public final class AdminApi {
         return call("PUT", "/api/stores/" + storeId + "/sync-with/" + siteId, JSON.createObjectNode().put("type", type), 200);
     }
 
+    /** One edit of {@code POST /api/records}: the record as the central server updates it. */
+    public static ObjectNode update(String table, String id, ObjectNode data) {
+        ObjectNode edit = JSON.createObjectNode().put("tableName", table).put("recordId", id).put("action", "update");
+        edit.set("recordData", data);
+        return edit;
+    }
+
     /** Edits records on the central server (as site 1); the answer has {@code accepted} and {@code refused}. */
     public JsonNode records(List<ObjectNode> records) {
         ObjectNode body = JSON.createObjectNode();

@@ -68,10 +68,11 @@ public final class SyncV5Api {
     }
 
     /**
-     * One call as it went, for whoever measures: the endpoint (path without the query), the HTTP status (0 when no
-     * answer came), the time from sending to the last byte read, the body size on the wire, whether it came gzipped.
+     * One call as it went, for whoever measures: the method, the endpoint (path without the query), the HTTP status
+     * (0 when no answer came), the time from sending to the last byte read, the answer's size on the wire, whether it
+     * came gzipped.
      */
-    public record Exchange(String endpoint, int status, long nanos, long wireBytes, boolean gzipped) {
+    public record Exchange(String method, String endpoint, int status, long nanos, long wireBytes, boolean gzipped) {
     }
 
     /** Told of every call, answered or not; called on the calling thread. */
@@ -236,9 +237,9 @@ public final class SyncV5Api {
         byte[] body;
         try {
             response = send(endpoint, request);
-            body = readBody(endpoint, response, start);
+            body = readBody(request.method(), endpoint, response, start);
         } catch (SyncApiException e) {
-            observer.observe(new Exchange(endpoint, e.status(), System.nanoTime() - start, 0, false));
+            observer.observe(new Exchange(request.method(), endpoint, e.status(), System.nanoTime() - start, 0, false));
             throw e;
         }
         int status = response.statusCode();
@@ -288,11 +289,11 @@ public final class SyncV5Api {
         throw last;
     }
 
-    private byte[] readBody(String endpoint, HttpResponse<InputStream> response, long start) {
+    private byte[] readBody(String method, String endpoint, HttpResponse<InputStream> response, long start) {
         boolean gzip = response.headers().firstValue("Content-Encoding").map(v -> v.equalsIgnoreCase("gzip")).orElse(false);
         try (InputStream raw = new IdleTimeoutInputStream(response.body(), options.readTimeout())) {
             byte[] bytes = raw.readAllBytes();
-            observer.observe(new Exchange(endpoint, response.statusCode(), System.nanoTime() - start, bytes.length, gzip));
+            observer.observe(new Exchange(method, endpoint, response.statusCode(), System.nanoTime() - start, bytes.length, gzip));
             if (gzip && bytes.length > 0) {
                 try (InputStream unzipped = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
                     return unzipped.readAllBytes();
