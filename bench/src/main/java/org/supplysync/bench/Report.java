@@ -98,7 +98,11 @@ final class Report {
     }
 
     static String mib(long bytes) {
-        return bytes < 0 ? "?" : String.format(Locale.ROOT, "%.0f MiB", bytes / (1024.0 * 1024));
+        if (bytes < 0) {
+            return "?";
+        }
+        return bytes < 1024 * 1024 ? String.format(Locale.ROOT, "%.1f KiB", bytes / 1024.0)
+                : String.format(Locale.ROOT, "%.0f MiB", bytes / (1024.0 * 1024));
     }
 
     /** The machine the bench JVM runs on: with ./supplysync bench, the server's machine too. */

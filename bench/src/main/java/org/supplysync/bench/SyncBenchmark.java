@@ -187,9 +187,12 @@ public final class SyncBenchmark {
         say("central: done");
         report.section("central data to many sites (GET /sync/v5/central_records, limit " + options.pullLimit() + ")");
         double made = Report.perSecond(central.made(), central.editNanos());
-        report.rate("central edits", made, central.made() == 0 ? "none needed (the log was big enough)"
-                : Report.rate(made) + " records/s: " + central.made() + " items through POST /api/records (1,000 a request,"
-                + " " + options.threads() + " at once), until stamped");
+        if (central.made() == 0) {
+            report.line("central edits", "none needed (the log was already that big)");
+        } else {
+            report.rate("central edits", made, Report.rate(made) + " records/s: " + central.made() + " items through"
+                    + " POST /api/records (1,000 a request, " + options.threads() + " at once), until stamped");
+        }
         double served = Report.perSecond(central.served(), central.readNanos());
         report.rate("served", served, Report.rate(served) + " records/s: " + central.readers() + " sites read the log of "
                 + central.logSize() + " records from cursor 0 to the end, " + options.threads() + " at once: "
@@ -210,7 +213,8 @@ public final class SyncBenchmark {
         traffic.take();
         say("memory: answers %s", memory.answers());
         report.section("memory: " + memory.pushes() + " pushes of " + options.memoryMegabytes() + " MB in flight at once");
-        report.rate("answered", Report.perSecond(memory.pushes() * 5000L, memory.nanos()), "within "
+        report.rate("answered", Report.perSecond(memory.acceptedRecords(), memory.nanos()),
+                Report.rate(Report.perSecond(memory.acceptedRecords(), memory.nanos())) + " records/s accepted within "
                 + Report.seconds(memory.nanos()) + ": " + memory.answers() + " (" + Report.mib(memory.bodyBytes())
                 + " sent in all)");
         report.line("server heap", "before " + Report.mib(memory.heapBefore()) + ", highest seen "

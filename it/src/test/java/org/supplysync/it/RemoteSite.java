@@ -1,5 +1,6 @@
 package org.supplysync.it;
 
+import org.supplysync.client.api.SyncV5Api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -73,7 +74,7 @@ final class RemoteSite {
     }
 
     HttpRequest.Builder request(String path) {
-        String credentials = name + ":" + Api.sha256Hex(password);
+        String credentials = name + ":" + SyncV5Api.sha256Hex(password);
         return HttpRequest.newBuilder(URI.create(Api.BASE_URI + path))
                 .timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.supplysync.bench.workload.Workload;
 
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -56,6 +58,7 @@ public final class Delivery {
     }
 
     public Result result() {
+        Map<String, Integer> missingByTable = new TreeMap<>();
         long expected = 0;
         long arrived = 0;
         long missing = 0;
@@ -67,26 +70,29 @@ public final class Delivery {
             arrived += count;
             if (count == 0 && wasPushed) {
                 missing++;
+                missingByTable.merge(workload.rows().get(i).table(), 1, Integer::sum);
             } else if (count > 1) {
                 duplicates += count - 1;
             }
         }
-        return new Result(expected, arrived, missing, duplicates, misrouted.sum(), others.sum());
+        return new Result(expected, arrived, missing, duplicates, misrouted.sum(), others.sum(), missingByTable);
     }
 
     /**
      * {@code expected} records pushed; {@code arrived} copies of them pulled; {@code missing} never arrived;
      * {@code duplicates} extra copies; {@code misrouted} copies at a site other than their destination;
-     * {@code others} pulled records that are not the workload's.
+     * {@code others} pulled records that are not the workload's; the missing ones by table.
      */
-    public record Result(long expected, long arrived, long missing, long duplicates, long misrouted, long others) {
+    public record Result(long expected, long arrived, long missing, long duplicates, long misrouted, long others,
+                         Map<String, Integer> missingByTable) {
 
         public boolean exactlyOnce() {
             return missing == 0 && duplicates == 0 && misrouted == 0 && arrived == expected;
         }
 
         public String describe() {
-            return arrived + " copies of " + expected + " pushed records pulled: " + missing + " missing, "
+            return arrived + " copies of " + expected + " pushed records pulled: " + missing + " missing"
+                    + (missing == 0 ? "" : " " + missingByTable) + ", "
                     + duplicates + " duplicates, " + misrouted + " at a wrong site (" + others
                     + " other records pulled): " + (exactlyOnce() ? "OK, each exactly once where it belongs" : "WRONG");
         }
