@@ -47,7 +47,7 @@ public record Options(String url, String adminUser, String adminPassword,
               --stores N             stores, spread over the sites (1000; at least --sites)
               --records N            store records to push per mix (200000)
               --mix M[,M]            table mixes, each pushed, pulled and compared on its own:
-                                     locations, realistic (locations,realistic)
+                                     locations, realistic (locations,realistic); none skips them
               --batch N              records per push request and per raw insert batch (1000; at most 5000)
               --threads N            sites pushing or pulling at once, and raw insert connections (8)
               --pull-limit N         records asked for per pull, queue and central (1000; at most 5000)
@@ -130,11 +130,14 @@ public record Options(String url, String adminUser, String adminPassword,
 
     private static List<Mix> mixes(String text) {
         List<Mix> mixes = new ArrayList<>();
+        if (text.equals("none")) {
+            return List.of();
+        }
         for (String name : text.split(",")) {
             try {
                 mixes.add(Mix.parse(name));
             } catch (IllegalArgumentException e) {
-                throw new Usage("--mix takes locations and/or realistic, got " + name);
+                throw new Usage("--mix takes locations and/or realistic, or none, got " + name);
             }
         }
         return List.copyOf(mixes);

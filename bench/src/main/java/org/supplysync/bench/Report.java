@@ -7,7 +7,7 @@ import java.util.Locale;
 
 /**
  * The figures of a run, printed at the end: sections of labelled lines, every rate beside the raw insert baseline
- * (a mix's own raw insert rate for its push and pull figures, the run's first one for the others), and a row per mix
+ * (a mix's own raw insert rate for its push and pull figures; for the others the run's baseline, the first mix's), and a row per mix
  * to paste into BENCHMARKS.md.
  */
 final class Report {
@@ -29,6 +29,11 @@ final class Report {
 
     void section(String title) {
         lines.add(new Line(null, title, Double.NaN, Double.NaN));
+    }
+
+    /** A line as it is (a table row): no label, no blank line before it. */
+    void text(String text) {
+        lines.add(new Line("", text, Double.NaN, Double.NaN));
     }
 
     void line(String label, String text) {
@@ -57,6 +62,8 @@ final class Report {
             if (line.label == null) {
                 out.println();
                 out.println(line.text);
+            } else if (line.label.isEmpty()) {
+                out.println(line.text);
             } else {
                 out.printf("  %-" + width + "s  %s%s%n", line.label, line.text, ratio(line));
             }
@@ -78,7 +85,7 @@ final class Report {
             return "  [no raw insert baseline in this run]";
         }
         return String.format(Locale.ROOT, "  [%.3f x raw insert %s rows/s%s]", line.rate / raw, rate(raw),
-                Double.isNaN(line.raw) ? " of the first mix" : " of the same rows");
+                Double.isNaN(line.raw) ? ", the run's baseline" : " of the same rows");
     }
 
     static double perSecond(long count, long nanos) {

@@ -91,6 +91,9 @@ public final class SyncBenchmark {
         for (Mix mix : options.mixes()) {
             delivered &= mix(mix, topology, sites, setup);
         }
+        if (options.mixes().isEmpty()) {
+            baselineOnly(topology);
+        }
         if (options.centralRecords() > 0) {
             central(topology, sites);
         }
@@ -176,6 +179,19 @@ public final class SyncBenchmark {
         return delivered.exactlyOnce() && refused == 0;
     }
 
+    /** No mix pushed: the raw inserts of the locations mix's rows still give the other figures their baseline. */
+    private void baselineOnly(Topology topology) {
+        RawInserts.Result raw = new RawInserts(options.dbUrl(), options.dbUser(), options.dbPassword(),
+                Workload.of(topology, Mix.LOCATIONS, options.records(), options.batch()), options.batch(),
+                options.threads()).run();
+        double rawRate = Report.perSecond(raw.rows(), raw.nanos());
+        report.baseline(rawRate);
+        report.section("baseline (no mix pushed)");
+        report.rate("raw insert", rawRate, Report.rate(rawRate) + " rows/s: " + raw.rows() + " Location rows in "
+                + Report.seconds(raw.nanos()) + " (JDBC batches of " + options.batch() + ", " + raw.connections()
+                + " connections)");
+    }
+
     private void central(Topology topology, List<SyncV5Api> sites) {
         say("central: making central records until the change log holds %d, then %d sites read it from cursor 0",
                 options.centralRecords(), options.centralSites());
@@ -243,17 +259,21 @@ public final class SyncBenchmark {
         soak.failures().forEach(failure -> report.line("failed sync", failure));
         report.line("central", soak.centralReceived() + " central records read by the sites");
         report.line("delivered", soak.delivery().describe());
-        report.section(String.format(Locale.ROOT, "  %-34s %8s %9s %9s %9s  %s", "endpoint", "calls", "p50 ms",
+        report.section("calls of the soak, per endpoint");
+        report.text(String.format(Locale.ROOT, "  %-34s %8s %9s %9s %9s  %s", "endpoint", "calls", "p50 ms",
                 "p99 ms", "max ms", "failed (by status)"));
-        calls.forEach((endpoint, stats) -> report.section(String.format(Locale.ROOT, "  %-34s %8d %9.1f %9.1f %9.1f  %s",
+        calls.forEach((endpoint, stats) -> report.text(String.format(Locale.ROOT, "  %-34s %8d %9.1f %9.1f %9.1f  %s",
                 endpoint, stats.calls(), stats.millisAt(50), stats.millisAt(99), stats.maxMillis(), stats.errorsByStatus())));
-        report.section(String.format(Locale.ROOT, "  %8s %8s %8s %14s %11s %12s %10s", "second", "syncs", "failed",
-                "queued records", "busy sites", "central lag", "heap") + "   (heap from " + soak.heapSource() + ")");
+        report.section("backlog and heap over time (GET /api/sites of the soak's sites; heap from " + soak.heapSource()
+                + "); the first samples' central lag counts the log before the soak, which the sites skip");
+        report.text(String.format(Locale.ROOT, "  %8s %8s %8s %14s %11s %12s %10s", "second", "syncs", "failed",
+                "queued records", "busy sites", "central lag", "heap"));
         for (Soak.Sample sample : soak.samples()) {
-            report.section(String.format(Locale.ROOT, "  %8d %8d %8d %14d %11d %12d %10s", sample.seconds(),
+            report.text(String.format(Locale.ROOT, "  %8d %8d %8d %14d %11d %12d %10s", sample.seconds(),
                     sample.syncs(), sample.failedSyncs(), sample.queuedRecords(), sample.busySites(),
                     sample.centralLag(), Report.mib(sample.heapBytes())));
         }
+        baselineOnly(topology);
         report.print(System.out);
         boolean ok = soak.delivery().exactlyOnce() && soak.failedSyncs() == 0;
         if (!ok) {

@@ -1,9 +1,9 @@
 package org.supplysync.it;
 
-import org.supplysync.client.api.SyncV5Api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import org.junit.jupiter.api.Test;
+import org.supplysync.client.api.SyncV5Api;
 
 import java.net.http.HttpRequest;
 import java.util.Map;

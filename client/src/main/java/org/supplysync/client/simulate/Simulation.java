@@ -1,8 +1,8 @@
 package org.supplysync.client.simulate;
 
-import org.supplysync.client.admin.AdminApi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.supplysync.client.admin.AdminApi;
 import org.supplysync.client.local.LocalRecord;
 import org.supplysync.client.simulate.WorkloadLog.Copy;
 import org.supplysync.client.simulate.WorkloadLog.Key;

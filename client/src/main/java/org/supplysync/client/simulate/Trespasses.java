@@ -1,9 +1,9 @@
 package org.supplysync.client.simulate;
 
-import org.supplysync.client.admin.AdminApi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.supplysync.client.admin.AdminApi;
 import org.supplysync.client.simulate.WorkloadLog.Copy;
 import org.supplysync.client.simulate.WorkloadLog.Key;
 import org.supplysync.client.simulate.WorkloadLog.SiteRecord;
