@@ -256,7 +256,7 @@ public final class SyncBenchmark {
         Map<String, Traffic.Endpoint> calls = traffic.take();
         report.section("soak: " + soak.sites() + " sites, a sync every " + soak.intervalMinutes() + " min each, "
                 + Report.seconds(soak.nanos()) + "; " + soak.syncs() + " syncs done, " + soak.failedSyncs() + " failed");
-        soak.failures().forEach(failure -> report.line("failed sync", failure));
+        soak.failures().forEach(failure -> report.line("failure", failure));
         report.line("central", soak.centralReceived() + " central records read by the sites");
         report.line("delivered", soak.delivery().describe());
         report.section("calls of the soak, per endpoint");

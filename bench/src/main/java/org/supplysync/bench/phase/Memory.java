@@ -7,7 +7,6 @@ import org.supplysync.bench.workload.Workload;
 import org.supplysync.client.api.SyncApiException;
 import org.supplysync.client.api.SyncV5Api;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,8 +96,8 @@ public final class Memory {
                 if (id.startsWith(ours)) {
                     arrivals.merge(id, 1, Integer::sum);
                     // The pushing site's own store has the site's index (stores are dealt out round-robin).
-                    int store = storeIndex(record.path("recordData").path("store_ID").asText());
-                    if (topology.destinationSite(store) != site) {
+                    int store = topology.storeIndex(record.path("recordData").path("store_ID").asText());
+                    if (store < 0 || topology.destinationSite(store) != site) {
                         misrouted.incrementAndGet();
                     }
                 }
@@ -111,10 +110,6 @@ public final class Memory {
                 (long) accepted.get() * RECORDS_PER_PUSH, arrivals.size(), duplicates, misrouted.get());
     }
 
-    private int storeIndex(String storeId) {
-        return Integer.parseInt(storeId.substring(topology.storeId(0).length() - 1));
-    }
-
     /** The same sites, with one connect attempt and no retry: a refused or dropped push must show as such. */
     private List<SyncV5Api> oneTryEach() {
         SyncV5Api.Options options = new SyncV5Api.Options(List.of(Duration.ofSeconds(30)), Duration.ofMinutes(10),
@@ -122,7 +117,7 @@ public final class Memory {
         SyncV5Api.Connections connections = SyncV5Api.Connections.of(options);
         List<SyncV5Api> once = new ArrayList<>();
         for (SyncV5Api site : sites) {
-            once.add(new SyncV5Api(URI.create(site.server().toString()), site.siteName(), site.passwordSha256(),
+            once.add(new SyncV5Api(site.server(), site.siteName(), site.passwordSha256(),
                     site.hardwareId(), options, connections, SyncV5Api.Observer.NONE));
         }
         return once;

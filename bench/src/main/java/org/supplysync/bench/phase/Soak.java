@@ -86,8 +86,15 @@ public final class Soak {
         int edit = 0;
         while (System.nanoTime() - start < TimeUnit.MILLISECONDS.toNanos(durationMillis)) {
             Sites.sleep(Math.min(sampleMillis, Math.max(1, durationMillis - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start))));
-            editItems(++edit);
+            try {
+                editItems(++edit);
+            } catch (AdminApi.AdminApiException e) {
+                failures.add("central edit " + edit + ": " + e.getMessage());
+            }
             samples.add(sample(start, syncs.get(), failedSyncs.get()));
+            Sample last = samples.get(samples.size() - 1);
+            say("soak: %d s, %d syncs (%d failed), %d records queued, %d sites busy, heap %d MiB", last.seconds(),
+                    last.syncs(), last.failedSyncs(), last.queuedRecords(), last.busySites(), last.heapBytes() >> 20);
         }
         pool.shutdown();
         awaitTermination(pool, intervalMillis + IDLE_WAIT_MILLIS);
@@ -140,19 +147,30 @@ public final class Soak {
         admin.recordsAllAccepted(edits);
     }
 
+    /** A sample; a {@code GET /api/sites} that fails or times out is shown as -1, it does not end the soak. */
     private Sample sample(long start, int syncs, int failed) {
         long queued = 0;
         long lag = 0;
         int busy = 0;
-        for (JsonNode site : admin.sites()) {
-            if (topology.isRunSite(site.path("id").asInt())) {
-                queued += site.path("queueLength").asLong();
-                lag += site.path("centralCursorLag").asLong();
-                busy += "idle".equals(site.path("status").asText("?")) ? 0 : 1;
+        try {
+            for (JsonNode site : admin.sites()) {
+                if (topology.isRunSite(site.path("id").asInt())) {
+                    queued += site.path("queueLength").asLong();
+                    lag += site.path("centralCursorLag").asLong();
+                    busy += "idle".equals(site.path("status").asText("?")) ? 0 : 1;
+                }
             }
+        } catch (AdminApi.AdminApiException e) {
+            queued = -1;
+            lag = -1;
+            busy = -1;
         }
         return new Sample(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start), syncs, failed, queued, busy, lag,
                 heap.usedBytes());
+    }
+
+    private static void say(String format, Object... args) {
+        System.out.printf("bench: " + format + "%n", args);
     }
 
     private static void awaitTermination(ScheduledExecutorService pool, long millis) {

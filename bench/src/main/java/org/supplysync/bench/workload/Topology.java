@@ -37,6 +37,20 @@ public record Topology(String prefix, int sites, int stores, int firstSiteId) {
         return prefix + "-S" + store;
     }
 
+    /** The index of one of this run's stores, or -1 for any other store id. */
+    public int storeIndex(String storeId) {
+        String own = prefix + "-S";
+        if (storeId == null || !storeId.startsWith(own)) {
+            return -1;
+        }
+        try {
+            int store = Integer.parseInt(storeId.substring(own.length()));
+            return store < stores ? store : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
     public String storeName(int store) {
         return "Bench store " + store + " of run " + prefix;
     }
