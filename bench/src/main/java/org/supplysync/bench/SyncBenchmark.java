@@ -211,7 +211,8 @@ public final class SyncBenchmark {
         }
         double served = Report.perSecond(central.served(), central.readNanos());
         report.rate("served", served, Report.rate(served) + " records/s: " + central.readers() + " sites read the log of "
-                + central.logSize() + " records from cursor 0 to the end, " + options.threads() + " at once: "
+                + central.logSize() + " records from cursor " + central.from()
+                + (central.from() == 0 ? "" : " (earlier runs' records before it)") + " to the end, " + options.threads() + " at once: "
                 + central.served() + " records in " + Report.seconds(central.readNanos()) + "; failed calls " + errors(calls));
         for (CentralFeed.PageCost cost : central.pageCosts()) {
             report.rate("page at " + cost.logSize(), cost.records() * 1000 / Math.max(0.001, cost.medianMillis()),
