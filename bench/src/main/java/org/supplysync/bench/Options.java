@@ -1,40 +1,71 @@
 package org.supplysync.bench;
 
+import org.supplysync.bench.workload.Mix;
+
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The command line: {@code --name value} or {@code --name=value}; a later occurrence wins (the script's defaults come first). */
 public record Options(String url, String adminUser, String adminPassword,
-                      String dbUrl, String dbUser, String dbPassword,
+                      String dbUrl, String dbUser, String dbPassword, long serverPid,
                       int sites, int stores, int records, int batch, int threads, int pullLimit,
-                      int idleTimeoutSeconds) {
+                      int idleTimeoutSeconds, List<Mix> mixes,
+                      int centralRecords, int centralLogMax, int centralSites, int pageReads,
+                      int memoryPushes, int memoryMegabytes,
+                      boolean soak, int soakSites, double soakIntervalMinutes, double soakMinutes,
+                      int soakRecords, double soakSampleSeconds) {
 
     /** Site ids are 100000 + (run second % 100000) * 1000 + site index: a run has room for 1000 sites. */
     public static final int MAX_SITES = 1000;
     /** What the server accepts in one request (supplysync.sync.max-batch-records, max-pull-records). */
     public static final int MAX_RECORDS_PER_REQUEST = 5000;
 
+    private static final Set<String> FLAGS = Set.of("soak");
+
     static final String USAGE = """
             usage: ./supplysync bench [options]     (or java -jar supplysync-bench.jar [options])
 
-            Creates sites and stores on a running server, pushes store records from many sites at once through
-            sync v5, pulls and acknowledges them at their destinations, and compares the push rate with raw
-            batched inserts into the same MariaDB.
+            Against a running server: creates sites and stores (timed), pushes store records from many sites at
+            once through sync v5 for each table mix, pulls and acknowledges them at their destinations (each must
+            arrive exactly once where it belongs), inserts the same rows straight into the same MariaDB (the
+            baseline every rate is compared with), serves central data by cursor to many sites and times one page
+            as the log grows, and sends many large pushes at once while watching the server's heap. With --soak,
+            instead: many sites syncing every few minutes for a bounded time.
 
               --url URL              the server (http://localhost:8080)
               --admin-user NAME      administrator of the admin API (admin)
               --admin-password PW    its password (required; ./supplysync passes SUPPLYSYNC_ADMIN_PASSWORD)
-              --db-url JDBC_URL      the server's MariaDB, for the raw insert baseline
+              --db-url JDBC_URL      the server's MariaDB, for the raw insert baseline and the central log filler
                                      (jdbc:mariadb://127.0.0.1:3307/supplysync)
               --db-user NAME         (root)
               --db-password PW       (empty)
+              --server-pid PID       the server's process, for its heap through jcmd when /metrics does not tell (0)
               --sites N              remote sites to create (100; 2 to 1000)
               --stores N             stores, spread over the sites (1000; at least --sites)
-              --records N            store records to push (200000)
+              --records N            store records to push per mix (200000)
+              --mix M[,M]            table mixes, each pushed, pulled and compared on its own:
+                                     locations, realistic (locations,realistic); none skips them
               --batch N              records per push request and per raw insert batch (1000; at most 5000)
               --threads N            sites pushing or pulling at once, and raw insert connections (8)
-              --pull-limit N         records asked for per pull (1000; at most 5000)
-              --idle-timeout S       longest wait for the pushed records to be integrated (1800)
+              --pull-limit N         records asked for per pull, queue and central (1000; at most 5000)
+              --idle-timeout S       longest wait for pushed records to be integrated (1800)
+              --central-records N    central change log size the primary makes through the admin API, read by
+                                     cursor from 0 by --central-sites sites (100000; 0 skips the central phase)
+              --central-log-max N    log size, filled directly over JDBC, at which one page is timed again
+                                     (1000000; at most --central-records: no second size)
+              --central-sites N      sites reading the central log at once (--sites)
+              --page-reads N         page reads timed at each log size (50)
+              --memory-pushes N      pushes sent all at once in the memory phase (64; 0 skips it)
+              --memory-mb N          size of each of them in MB (5)
+              --soak                 run the soak instead of the phases above:
+              --soak-sites N         sites syncing (1000; at most 1000)
+              --soak-interval MIN    minutes between two syncs of a site, starts spread evenly (5)
+              --soak-minutes MIN     how long the soak runs (15)
+              --soak-records N       records a site pushes per sync (10)
+              --soak-sample S        seconds between two samples of backlog and heap (30)
               --help
             """;
 
@@ -51,6 +82,8 @@ public record Options(String url, String adminUser, String adminPassword,
             int eq = arg.indexOf('=');
             if (eq > 0) {
                 values.put(arg.substring(2, eq), arg.substring(eq + 1));
+            } else if (FLAGS.contains(arg.substring(2))) {
+                values.put(arg.substring(2), "true");
             } else if (i + 1 < args.length) {
                 values.put(arg.substring(2), args[++i]);
             } else {
@@ -58,6 +91,8 @@ public record Options(String url, String adminUser, String adminPassword,
             }
         }
         Reader in = new Reader(values);
+        int sites = in.number("sites", 100);
+        int centralRecords = in.number("central-records", 100_000);
         Options options = new Options(
                 in.text("url", "http://localhost:8080").replaceAll("/+$", ""),
                 in.text("admin-user", "admin"),
@@ -65,18 +100,47 @@ public record Options(String url, String adminUser, String adminPassword,
                 in.text("db-url", "jdbc:mariadb://127.0.0.1:3307/supplysync"),
                 in.text("db-user", "root"),
                 in.text("db-password", ""),
-                in.number("sites", 100),
+                in.number("server-pid", 0),
+                sites,
                 in.number("stores", 1000),
                 in.number("records", 200_000),
                 in.number("batch", 1000),
                 in.number("threads", 8),
                 in.number("pull-limit", 1000),
-                in.number("idle-timeout", 1800));
+                in.number("idle-timeout", 1800),
+                mixes(in.text("mix", "locations,realistic")),
+                centralRecords,
+                in.number("central-log-max", 1_000_000),
+                in.number("central-sites", sites),
+                in.number("page-reads", 50),
+                in.number("memory-pushes", 64),
+                in.number("memory-mb", 5),
+                Boolean.parseBoolean(in.text("soak", "false")),
+                in.number("soak-sites", 1000),
+                in.decimal("soak-interval", 5),
+                in.decimal("soak-minutes", 15),
+                in.number("soak-records", 10),
+                in.decimal("soak-sample", 30));
         if (!values.isEmpty()) {
             throw new Usage("unknown option --" + values.keySet().iterator().next());
         }
         options.check();
         return options;
+    }
+
+    private static List<Mix> mixes(String text) {
+        List<Mix> mixes = new ArrayList<>();
+        if (text.equals("none")) {
+            return List.of();
+        }
+        for (String name : text.split(",")) {
+            try {
+                mixes.add(Mix.parse(name));
+            } catch (IllegalArgumentException e) {
+                throw new Usage("--mix takes locations and/or realistic, or none, got " + name);
+            }
+        }
+        return List.copyOf(mixes);
     }
 
     private void check() {
@@ -85,17 +149,26 @@ public record Options(String url, String adminUser, String adminPassword,
         }
         // Every store's records go to one *other* site, so there must be two; and the store that makes a store
         // visible on its destination is that site's first store, so every site needs one.
-        if (sites < 2 || sites > MAX_SITES) {
-            throw new Usage("--sites must be 2 to " + MAX_SITES);
+        if (sites < 2 || sites > MAX_SITES || soakSites < 2 || soakSites > MAX_SITES) {
+            throw new Usage("--sites and --soak-sites must be 2 to " + MAX_SITES);
         }
         if (stores < sites) {
             throw new Usage("--stores must be at least --sites (every site needs a store)");
         }
-        if (records < 1 || threads < 1 || idleTimeoutSeconds < 1) {
-            throw new Usage("--records, --threads and --idle-timeout must be positive");
+        if (records < 1 || threads < 1 || idleTimeoutSeconds < 1 || pageReads < 1 || soakRecords < 0) {
+            throw new Usage("--records, --threads, --idle-timeout and --page-reads must be positive");
         }
         if (batch < 1 || batch > MAX_RECORDS_PER_REQUEST || pullLimit < 1 || pullLimit > MAX_RECORDS_PER_REQUEST) {
             throw new Usage("--batch and --pull-limit must be 1 to " + MAX_RECORDS_PER_REQUEST);
+        }
+        if (centralRecords < 0 || centralSites < 1 || centralSites > sites) {
+            throw new Usage("--central-records must be 0 or more, --central-sites 1 to --sites");
+        }
+        if (memoryPushes < 0 || memoryMegabytes < 1) {
+            throw new Usage("--memory-pushes must be 0 or more, --memory-mb positive");
+        }
+        if (soakIntervalMinutes <= 0 || soakMinutes <= 0 || soakSampleSeconds <= 0) {
+            throw new Usage("--soak-interval, --soak-minutes and --soak-sample must be positive");
         }
     }
 
@@ -115,14 +188,23 @@ public record Options(String url, String adminUser, String adminPassword,
         }
 
         int number(String name, int fallback) {
+            return (int) decimal(name, fallback, true);
+        }
+
+        double decimal(String name, double fallback) {
+            return decimal(name, fallback, false);
+        }
+
+        private double decimal(String name, double fallback, boolean whole) {
             String value = values.remove(name);
             if (value == null) {
                 return fallback;
             }
             try {
-                return Integer.parseInt(value.replace("_", "").replace(",", ""));
+                String plain = value.replace("_", "").replace(",", "");
+                return whole ? Integer.parseInt(plain) : Double.parseDouble(plain);
             } catch (NumberFormatException e) {
-                throw new Usage("--" + name + " must be a number, got " + value);
+                throw new Usage("--" + name + " must be a " + (whole ? "whole " : "") + "number, got " + value);
             }
         }
     }

@@ -1,24 +1,36 @@
 package org.supplysync.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.supplysync.bench.api.AdminApi;
-import org.supplysync.bench.api.Http;
-import org.supplysync.bench.api.SiteClient;
+import org.HdrHistogram.Histogram;
+import org.supplysync.bench.measure.ServerHeap;
+import org.supplysync.bench.measure.Traffic;
+import org.supplysync.bench.phase.CentralFeed;
+import org.supplysync.bench.phase.Delivery;
+import org.supplysync.bench.phase.Memory;
 import org.supplysync.bench.phase.PullAndAck;
 import org.supplysync.bench.phase.Push;
 import org.supplysync.bench.phase.RawInserts;
 import org.supplysync.bench.phase.Setup;
+import org.supplysync.bench.phase.Soak;
+import org.supplysync.bench.workload.Mix;
 import org.supplysync.bench.workload.Topology;
 import org.supplysync.bench.workload.Workload;
+import org.supplysync.client.admin.AdminApi;
+import org.supplysync.client.api.SyncApiException;
+import org.supplysync.client.api.SyncV5Api;
 
+import java.net.URI;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Throughput of a running server, in one command ({@code ./supplysync bench}): creates sites and stores, pushes store
- * records in batches from many sites at once, pulls and acknowledges them at their destinations, then inserts the
- * same rows straight into the same MariaDB, and prints records/s for each, push latencies and the push/raw ratio.
+ * Throughput of a running server, in one command ({@code ./supplysync bench}), through the client library's sync v5
+ * and admin clients: set-up, push and pull per table mix against raw inserts of the same rows, central data to many
+ * sites, many large pushes at once; or, with {@code --soak}, a site population syncing for a while.
  *
  * <p>Leaves with status 0 when every pushed record arrived exactly where it should, 1 when not or when the server
  * failed a request, 2 on bad arguments.
@@ -26,9 +38,15 @@ import java.util.List;
 public final class SyncBenchmark {
 
     private final Options options;
+    private final Report report = new Report();
+    private final Traffic traffic = new Traffic();
+    private final AdminApi admin;
+    private final ServerHeap heap;
 
     private SyncBenchmark(Options options) {
         this.options = options;
+        this.admin = new AdminApi(URI.create(options.url()), options.adminUser(), options.adminPassword());
+        this.heap = new ServerHeap(options.url(), options.serverPid());
     }
 
     public static void main(String[] args) {
@@ -46,70 +64,238 @@ public final class SyncBenchmark {
             return;
         }
         try {
-            System.exit(new SyncBenchmark(options).run() ? 0 : 1);
-        } catch (BenchmarkFailure failure) {
+            SyncBenchmark benchmark = new SyncBenchmark(options);
+            System.exit((options.soak() ? benchmark.soak() : benchmark.phases()) ? 0 : 1);
+        } catch (BenchmarkFailure | AdminApi.AdminApiException failure) {
             System.err.println("bench: FAILED: " + failure.getMessage());
+            System.exit(1);
+        } catch (SyncApiException failure) {
+            System.err.println("bench: FAILED: " + failure.readable() + " [" + failure.getMessage() + "]");
             System.exit(1);
         }
     }
 
-    private boolean run() {
+    private boolean phases() {
         Topology topology = Topology.startingAt(Instant.now().getEpochSecond(), options.sites(), options.stores());
-        Http http = new Http(options.url());
-        AdminApi admin = new AdminApi(http, options.adminUser(), options.adminPassword());
-        List<SiteClient> sites = new ArrayList<>();
-        for (int site = 0; site < topology.sites(); site++) {
-            sites.add(new SiteClient(http, topology.siteId(site), topology.siteName(site), topology.sitePassword(site)));
+        List<SyncV5Api> sites = org.supplysync.bench.phase.Sites.of(topology, URI.create(options.url()), traffic);
+        say("run %s against %s: %d sites (ids %d-%d), %d stores, %d records per mix %s in batches of %d, %d threads",
+                topology.prefix(), options.url(), topology.sites(), topology.siteId(0),
+                topology.siteId(topology.sites() - 1), topology.stores(), options.records(), options.mixes(),
+                options.batch(), options.threads());
+        report.line("run", topology.prefix() + " against " + options.url() + " on " + Report.machine());
+        report.line("parameters", options.sites() + " sites, " + options.stores() + " stores, " + options.records()
+                + " records per mix, batch " + options.batch() + ", " + options.threads() + " threads, pull limit "
+                + options.pullLimit());
+        Setup.Result setup = setUp(topology, sites);
+        boolean delivered = true;
+        for (Mix mix : options.mixes()) {
+            delivered &= mix(mix, topology, sites, setup);
         }
-        say("run %s against %s: %d sites (ids %d-%d), %d stores, %d records in batches of %d, %d threads",
-                topology.prefix(), options.url(), options.sites(), topology.siteId(0),
-                topology.siteId(options.sites() - 1), options.stores(), options.records(), options.batch(),
-                options.threads());
-
-        Workload workload = Workload.of(topology, options.records(), options.batch());
-
-        say("setup: creating sites, stores, joins and collector copies");
-        Setup.Result setup = new Setup(admin, topology, sites, options.threads(), options.pullLimit()).run();
-        say("setup: done in %.2f s", setup.nanos() / 1e9);
-
-        say("push: %d records from %d sites, %d at a time", options.records(), options.sites(), options.threads());
-        Push.Result push = new Push(sites, workload, options.threads(), options.idleTimeoutSeconds()).run();
-        long refused = refusedRecords(admin, topology);
-        checkStoredCentrally(admin, topology, options.records());
-        say("push: done in %.2f s", push.nanos() / 1e9);
-
-        say("pull+ack: %d sites, %d at a time, up to %d records a pull", options.sites(), options.threads(),
-                options.pullLimit());
-        PullAndAck.Result pull = new PullAndAck(sites, topology, options.threads(), options.pullLimit()).run();
-        say("pull+ack: done in %.2f s", pull.nanos() / 1e9);
-
-        say("raw insert: %d rows into %s", options.records(), options.dbUrl());
-        RawInserts.Result raw = new RawInserts(options.dbUrl(), options.dbUser(), options.dbPassword(), workload,
-                options.batch(), options.threads()).run();
-        say("raw insert: done in %.2f s", raw.nanos() / 1e9);
-
-        Report report = new Report(options, topology.prefix(), setup, push, refused, pull, raw);
+        if (options.mixes().isEmpty()) {
+            baselineOnly(topology);
+        }
+        if (options.centralRecords() > 0) {
+            central(topology, sites);
+        }
+        if (options.memoryPushes() > 0) {
+            delivered &= memory(topology, sites);
+        }
         report.print(System.out);
-        if (!report.delivered()) {
-            System.err.printf("bench: FAILED: %d of the %d pushed records were received (%d at a wrong site, %d refused)%n",
-                    pull.runRecords(), push.records(), pull.misrouted(), refused);
+        if (!delivered) {
+            System.err.println("bench: FAILED: not every pushed record arrived exactly once where it belongs (see above)");
         }
-        return report.delivered();
+        return delivered;
     }
 
-    /**
-     * Records the server refused, on receipt (envelope) or while integrating (ownership): the run's sites are new,
-     * so their counts are this run's; the first site with refusals shows a few reasons.
-     */
-    private static long refusedRecords(AdminApi admin, Topology topology) {
+    private Setup.Result setUp(Topology topology, List<SyncV5Api> sites) {
+        say("setup: creating sites, stores, central records, visibility and collector copies");
+        Setup.Result setup = new Setup(admin, topology, sites, options.threads(), options.pullLimit()).run();
+        traffic.take();
+        say("setup: done in %s, %d setup records drained", Report.seconds(setup.nanos()), setup.drainedRecords());
+        report.section("set-up (admin API, " + options.threads() + " at once)");
+        report.line("whole set-up", Report.seconds(setup.nanos()) + " (sites, stores, central records, visibility, "
+                + "collector copies, " + setup.drainedRecords() + " set-up records drained)");
+        report.rate("sites", Report.perSecond(setup.sites(), setup.sitesNanos()), Report.rate(
+                Report.perSecond(setup.sites(), setup.sitesNanos())) + " sites/s: " + setup.sites() + " in "
+                + Report.seconds(setup.sitesNanos()) + " (each hashes its password)");
+        report.rate("stores", Report.perSecond(setup.stores(), setup.storesNanos()), Report.rate(
+                Report.perSecond(setup.stores(), setup.storesNanos())) + " stores/s: " + setup.stores() + " in "
+                + Report.seconds(setup.storesNanos()));
+        report.line("GET /api/sites", String.format(Locale.ROOT, "%.0f ms listing %d sites",
+                setup.listNanos() / 1e6, setup.listedSites()));
+        return setup;
+    }
+
+    private boolean mix(Mix mix, Topology topology, List<SyncV5Api> sites, Setup.Result setup) {
+        Workload workload = Workload.of(topology, mix, options.records(), options.batch());
+        long refusedBefore = refusedRecords(topology);
+        say("%s: pushing %d records %s", mix.label(), workload.rows().size(), workload.tables());
+        Push.Result push = new Push(sites, workload, options.threads(), options.idleTimeoutSeconds()).run();
+        Map<String, Traffic.Endpoint> pushCalls = traffic.take();
+        say("%s: push done in %s", mix.label(), Report.seconds(push.nanos()));
+        long refused = refusedRecords(topology) - refusedBefore;
+        checkStoredCentrally(workload);
+
+        Delivery delivery = new Delivery(workload);
+        PullAndAck.Result pull = new PullAndAck(sites, delivery, options.threads(), options.pullLimit()).run();
+        Map<String, Traffic.Endpoint> pullCalls = traffic.take();
+        Delivery.Result delivered = delivery.result();
+        say("%s: pull+ack done in %s; %s", mix.label(), Report.seconds(pull.nanos()), delivered.describe());
+
+        RawInserts.Result raw = new RawInserts(options.dbUrl(), options.dbUser(), options.dbPassword(), workload,
+                options.batch(), options.threads()).run();
+        say("%s: raw insert done in %s", mix.label(), Report.seconds(raw.nanos()));
+
+        double rawRate = Report.perSecond(raw.rows(), raw.nanos());
+        double pushRate = Report.perSecond(push.records(), push.nanos());
+        double pullRate = Report.perSecond(pull.received(), pull.nanos());
+        report.baseline(rawRate);
+        Histogram latencies = push.latencies();
+        Traffic.Endpoint pulls = pullCalls.get("GET /sync/v5/queued_records");
+        report.section("mix " + mix.label() + ": " + workload.rows().size() + " records " + workload.tables());
+        report.rate("push", pushRate, Report.rate(pushRate) + " records/s: checked, stored, routed in "
+                + Report.seconds(push.nanos()) + " (requests answered after " + Report.seconds(push.sendingNanos())
+                + ", then integration until every site was idle)", rawRate);
+        report.line("push latency", "p50 " + Report.millis(latencies.getValueAtPercentile(50) / 1000.0) + " ms, p99 "
+                + Report.millis(latencies.getValueAtPercentile(99) / 1000.0) + " ms, max "
+                + Report.millis(latencies.getMaxValue() / 1000.0) + " ms (each batch POST, "
+                + latencies.getTotalCount() + " batches); failed calls " + errors(pushCalls));
+        report.rate("pull+ack", pullRate, Report.rate(pullRate) + " records/s: " + pull.received() + " records in "
+                + Report.seconds(pull.nanos()) + (pulls == null ? "" : " (" + pulls.calls() + " pulls, " + pulls.gzipped()
+                + " gzipped, " + Report.mib(pulls.wireBytes()) + " on the wire)"), rawRate);
+        report.line("delivered", delivered.describe() + "; " + refused + " refused");
+        report.rate("raw insert", rawRate, Report.rate(rawRate) + " rows/s: " + raw.rows() + " rows in "
+                + Report.seconds(raw.nanos()) + " (JDBC batches of " + options.batch() + ", a commit each, "
+                + raw.connections() + " connections)", rawRate);
+        report.markdownRow(String.join(" | ", "", LocalDate.now().toString(), Report.machine(),
+                mix.label() + " / " + options.sites() + " / " + options.stores() + " / " + workload.rows().size() + " / "
+                        + options.batch() + " / " + options.threads(),
+                Report.seconds(setup.nanos()).replace(" s", ""), Report.rate(pushRate),
+                Report.millis(latencies.getValueAtPercentile(50) / 1000.0) + " / "
+                        + Report.millis(latencies.getValueAtPercentile(99) / 1000.0) + " / "
+                        + Report.millis(latencies.getMaxValue() / 1000.0),
+                Report.rate(pullRate), Report.rate(rawRate), String.format(Locale.ROOT, "%.3f", pushRate / rawRate),
+                String.format(Locale.ROOT, "%.3f", pullRate / rawRate), "").trim());
+        return delivered.exactlyOnce() && refused == 0;
+    }
+
+    /** No mix pushed: the raw inserts of the locations mix's rows still give the other figures their baseline. */
+    private void baselineOnly(Topology topology) {
+        RawInserts.Result raw = new RawInserts(options.dbUrl(), options.dbUser(), options.dbPassword(),
+                Workload.of(topology, Mix.LOCATIONS, options.records(), options.batch()), options.batch(),
+                options.threads()).run();
+        double rawRate = Report.perSecond(raw.rows(), raw.nanos());
+        report.baseline(rawRate);
+        report.section("baseline (no mix pushed)");
+        report.rate("raw insert", rawRate, Report.rate(rawRate) + " rows/s: " + raw.rows() + " Location rows in "
+                + Report.seconds(raw.nanos()) + " (JDBC batches of " + options.batch() + ", " + raw.connections()
+                + " connections)");
+    }
+
+    private void central(Topology topology, List<SyncV5Api> sites) {
+        say("central: making central records until the change log holds %d, then %d sites read it from cursor 0",
+                options.centralRecords(), options.centralSites());
+        CentralFeed.Result central = new CentralFeed(admin, sites.subList(0, options.centralSites()), topology,
+                new CentralFeed.Database(options.dbUrl(), options.dbUser(), options.dbPassword()), options.threads(),
+                options.pullLimit(), options.pageReads())
+                .run(options.centralRecords(), options.centralLogMax(), TimeUnit.SECONDS.toNanos(options.idleTimeoutSeconds()));
+        Map<String, Traffic.Endpoint> calls = traffic.take();
+        say("central: done");
+        report.section("central data to many sites (GET /sync/v5/central_records, limit " + options.pullLimit() + ")");
+        double made = Report.perSecond(central.made(), central.editNanos());
+        if (central.made() == 0) {
+            report.line("central edits", "none needed (the log was already that big)");
+        } else {
+            report.rate("central edits", made, Report.rate(made) + " records/s: " + central.made() + " items through"
+                    + " POST /api/records (1,000 a request, " + options.threads() + " at once), until stamped");
+        }
+        double served = Report.perSecond(central.served(), central.readNanos());
+        report.rate("served", served, Report.rate(served) + " records/s: " + central.readers() + " sites read the log of "
+                + central.logSize() + " records from cursor " + central.from()
+                + (central.from() == 0 ? "" : " (earlier runs' records before it)") + " to the end, " + options.threads() + " at once: "
+                + central.served() + " records in " + Report.seconds(central.readNanos()) + "; failed calls " + errors(calls));
+        for (CentralFeed.PageCost cost : central.pageCosts()) {
+            report.rate("page at " + cost.logSize(), cost.records() * 1000 / Math.max(0.001, cost.medianMillis()),
+                    "median " + Report.millis(cost.medianMillis()) + " ms, p90 " + Report.millis(cost.p90Millis())
+                            + " ms for a page of " + cost.records() + " near the end (" + options.pageReads() + " reads)"
+                            + (cost.filledDirectly() ? "; the log was filled to this size with rows written directly"
+                            + " into central_change over JDBC, not through the server" : ""));
+        }
+    }
+
+    private boolean memory(Topology topology, List<SyncV5Api> sites) {
+        say("memory: %d pushes of %d MB at once", options.memoryPushes(), options.memoryMegabytes());
+        Memory.Result memory = new Memory(sites, topology, heap, options.threads(), options.pullLimit())
+                .run(options.memoryPushes(), options.memoryMegabytes(), TimeUnit.SECONDS.toNanos(options.idleTimeoutSeconds()));
+        traffic.take();
+        say("memory: answers %s", memory.answers());
+        report.section("memory: " + memory.pushes() + " pushes of " + options.memoryMegabytes() + " MB in flight at once");
+        report.rate("answered", Report.perSecond(memory.acceptedRecords(), memory.nanos()),
+                Report.rate(Report.perSecond(memory.acceptedRecords(), memory.nanos())) + " records/s accepted within "
+                + Report.seconds(memory.nanos()) + ": " + memory.answers() + " (" + Report.mib(memory.bodyBytes())
+                + " sent in all)");
+        report.line("server heap", "before " + Report.mib(memory.heapBefore()) + ", highest seen "
+                + Report.mib(memory.heapHighest()) + ", after " + Report.mib(memory.heapAfter()) + " (read from "
+                + memory.heapSource() + ")");
+        report.line("delivered", memory.arrived() + " of " + memory.acceptedRecords() + " accepted records arrived, "
+                + memory.duplicates() + " duplicates, " + memory.misrouted() + " at a wrong site: "
+                + (memory.exactlyOnce() ? "OK" : "WRONG"));
+        return memory.exactlyOnce();
+    }
+
+    private boolean soak() {
+        Topology topology = Topology.startingAt(Instant.now().getEpochSecond(), options.soakSites(), options.soakSites());
+        List<SyncV5Api> sites = org.supplysync.bench.phase.Sites.of(topology, URI.create(options.url()), traffic);
+        say("soak %s against %s: %d sites syncing every %s min for %s min, %d records a sync", topology.prefix(),
+                options.url(), options.soakSites(), options.soakIntervalMinutes(), options.soakMinutes(),
+                options.soakRecords());
+        report.line("run", "soak " + topology.prefix() + " against " + options.url() + " on " + Report.machine());
+        setUp(topology, sites);
+        Soak.Result soak = new Soak(admin, sites, topology, heap, options.pullLimit()).run(options.soakIntervalMinutes(),
+                options.soakMinutes(), options.soakRecords(), options.soakSampleSeconds(),
+                TimeUnit.SECONDS.toNanos(options.idleTimeoutSeconds()));
+        Map<String, Traffic.Endpoint> calls = traffic.take();
+        report.section("soak: " + soak.sites() + " sites, a sync every " + soak.intervalMinutes() + " min each, "
+                + Report.seconds(soak.nanos()) + "; " + soak.syncs() + " syncs done, " + soak.failedSyncs() + " failed");
+        soak.failures().forEach(failure -> report.line("failure", failure));
+        report.line("central", soak.centralReceived() + " central records read by the sites");
+        report.line("delivered", soak.delivery().describe());
+        report.section("calls of the soak, per endpoint");
+        report.text(String.format(Locale.ROOT, "  %-34s %8s %9s %9s %9s  %s", "endpoint", "calls", "p50 ms",
+                "p99 ms", "max ms", "failed (by status)"));
+        calls.forEach((endpoint, stats) -> report.text(String.format(Locale.ROOT, "  %-34s %8d %9.1f %9.1f %9.1f  %s",
+                endpoint, stats.calls(), stats.millisAt(50), stats.millisAt(99), stats.maxMillis(), stats.errorsByStatus())));
+        report.section("backlog and heap over time (GET /api/sites of the soak's sites; heap from " + soak.heapSource()
+                + "); the first samples' central lag counts the log before the soak, which the sites skip");
+        report.text(String.format(Locale.ROOT, "  %8s %8s %8s %14s %11s %12s %10s", "second", "syncs", "failed",
+                "queued records", "busy sites", "central lag", "heap"));
+        for (Soak.Sample sample : soak.samples()) {
+            report.text(String.format(Locale.ROOT, "  %8d %8d %8d %14d %11d %12d %10s", sample.seconds(),
+                    sample.syncs(), sample.failedSyncs(), sample.queuedRecords(), sample.busySites(),
+                    sample.centralLag(), Report.mib(sample.heapBytes())));
+        }
+        baselineOnly(topology);
+        report.print(System.out);
+        boolean ok = soak.delivery().exactlyOnce() && soak.failedSyncs() == 0;
+        if (!ok) {
+            System.err.println("bench: FAILED: the soak had failed syncs or records not delivered exactly once");
+        }
+        return ok;
+    }
+
+    private static String errors(Map<String, Traffic.Endpoint> calls) {
+        long failed = calls.values().stream().mapToLong(Traffic.Endpoint::errors).sum();
+        return failed == 0 ? "none" : failed + " " + calls.entrySet().stream().filter(e -> e.getValue().errors() > 0)
+                .map(e -> e.getKey() + " " + e.getValue().errorsByStatus()).toList();
+    }
+
+    /** Records the server refused from the run's sites so far, on receipt or while integrating. */
+    private long refusedRecords(Topology topology) {
         long refused = 0;
         for (JsonNode site : admin.sites()) {
             int id = site.path("id").asInt();
-            long count = site.path("refusedRecords").asLong();
-            if (id >= topology.siteId(0) && id <= topology.siteId(topology.sites() - 1) && count > 0) {
-                if (refused == 0) {
-                    say("push: site %d refused %d records, e.g. %s", id, count, admin.refusals(id, 3));
-                }
+            long count = site.path("refusedRecords").asLong() + site.path("quarantinedRecords").asLong();
+            if (topology.isRunSite(id) && count > 0) {
                 refused += count;
             }
         }
@@ -117,11 +303,11 @@ public final class SyncBenchmark {
     }
 
     /** "Stored": the central copy has the first and the last record pushed (untimed spot check). */
-    private static void checkStoredCentrally(AdminApi admin, Topology topology, int records) {
-        for (int record : new int[] {0, records - 1}) {
-            if (admin.record("Location", topology.locationId(record)) == null) {
-                throw new BenchmarkFailure("every site is idle, but GET /api/records/Location/"
-                        + topology.locationId(record) + " answers 404: the central did not keep the pushed record");
+    private void checkStoredCentrally(Workload workload) {
+        for (Workload.Row row : List.of(workload.rows().get(0), workload.rows().get(workload.rows().size() - 1))) {
+            if (admin.record(row.table(), row.recordId()).isEmpty()) {
+                throw new BenchmarkFailure("every site is idle, but GET /api/records/" + row.table() + "/"
+                        + row.recordId() + " answers 404: the central did not keep the pushed record");
             }
         }
     }

@@ -2,10 +2,8 @@ package org.supplysync.it;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import org.supplysync.client.api.SyncV5Api;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -35,7 +33,7 @@ public final class Api {
 
     /** As an mSupply remote site authenticates: site name and the SHA-256 hex of its password. */
     static RequestSpecification site(String name, String password) {
-        return anonymous().auth().preemptive().basic(name, sha256Hex(password));
+        return anonymous().auth().preemptive().basic(name, SyncV5Api.sha256Hex(password));
     }
 
     /** A site id no site has yet (the simulator picks ids of its own, so taken ones are skipped). */
@@ -83,14 +81,5 @@ public final class Api {
         setVisibility(unique("NSJ"), store, viewer, true);
         admin().body(Map.of("type", "ACTIVE_COLLECTOR")).put("/api/stores/" + store + "/sync-with/" + siteId)
                 .then().statusCode(200);
-    }
-
-    static String sha256Hex(String password) {
-        try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(password.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

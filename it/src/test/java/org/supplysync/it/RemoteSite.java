@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.supplysync.client.api.SyncV5Api;
 
 import java.io.IOException;
 import java.net.URI;
@@ -19,18 +20,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A remote site as the tests drive it: the sync v5 calls exactly as Open mSupply makes them (Basic auth with the
- * SHA-256 of the password, hardware id and version headers, POST bodies without a Content-Type).
+ * A remote site as the tests drive it. The steps of a sync (push, wait for idle, pull, acknowledge, central records) go
+ * through the client library's {@link SyncV5Api}, the one v5 client of the project; the raw calls ({@link #get},
+ * {@link #post}, {@link #request}) are for the tests that send what no client sends or check an error answer as it is.
  */
 final class RemoteSite {
 
     static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final SyncV5Api.Options OPTIONS = SyncV5Api.Options.standard().withReadTimeout(Duration.ofSeconds(60));
+    private static final SyncV5Api.Connections CONNECTIONS = SyncV5Api.Connections.of(OPTIONS);
 
     final int id;
     final String name;
     private final String password;
     private final String hardwareId;
+    private final SyncV5Api api;
     private long centralCursor;
 
     private RemoteSite(int id, String name, String password) {
@@ -38,6 +43,8 @@ final class RemoteSite {
         this.name = name;
         this.password = password;
         this.hardwareId = "HW-" + name;
+        this.api = new SyncV5Api(URI.create(Api.BASE_URI), name, SyncV5Api.sha256Hex(password), hardwareId, OPTIONS,
+                CONNECTIONS, SyncV5Api.Observer.NONE);
     }
 
     /** Registers a new site on the server through the admin API. */
@@ -73,7 +80,7 @@ final class RemoteSite {
     }
 
     HttpRequest.Builder request(String path) {
-        String credentials = name + ":" + Api.sha256Hex(password);
+        String credentials = name + ":" + SyncV5Api.sha256Hex(password);
         return HttpRequest.newBuilder(URI.create(Api.BASE_URI + path))
                 .timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
@@ -104,21 +111,25 @@ final class RemoteSite {
         for (ObjectNode record : records) {
             data.add(record.deepCopy().put("syncOutId", Long.toString(++n)));
         }
-        pushBatch(records.length, data).expect(200);
-        pushBatch(0, JSON.createArrayNode()).expect(200);
+        api.push(batch(records.length, data));
+        api.push(batch(0, JSON.createArrayNode()));
         awaitIdle();
     }
 
     Response pushBatch(long queueLength, ArrayNode data) {
+        return post("/sync/v5/queued_records", batch(queueLength, data).toString());
+    }
+
+    private static ObjectNode batch(long queueLength, ArrayNode data) {
         ObjectNode body = JSON.createObjectNode().put("queueLength", queueLength);
         body.set("data", data);
-        return post("/sync/v5/queued_records", body.toString());
+        return body;
     }
 
     void awaitIdle() {
         Instant until = Instant.now().plusSeconds(30);
         while (Instant.now().isBefore(until)) {
-            if ("idle".equals(get("/sync/v5/site_status").expect(200).json().path("code").asText())) {
+            if ("idle".equals(api.siteStatus().path("code").asText())) {
                 return;
             }
             sleep(200);
@@ -128,14 +139,11 @@ final class RemoteSite {
 
     /** One pull of the site's queue, without acknowledging it. */
     JsonNode pull(int limit) {
-        return get("/sync/v5/queued_records?limit=" + limit).expect(200).json();
+        return api.queuedRecords(limit);
     }
 
     void acknowledge(List<String> syncIds) {
-        ObjectNode body = JSON.createObjectNode();
-        ArrayNode ids = body.putArray("syncIDs");
-        syncIds.forEach(ids::add);
-        post("/sync/v5/acknowledged_records", body.toString()).expect(204);
+        api.acknowledge(syncIds);
     }
 
     /** Pulls and acknowledges the whole queue, as the client does; returns every record received. */
@@ -159,7 +167,7 @@ final class RemoteSite {
     List<JsonNode> pullCentral() {
         List<JsonNode> received = new ArrayList<>();
         while (true) {
-            JsonNode page = get("/sync/v5/central_records?cursor=" + centralCursor + "&limit=100").expect(200).json();
+            JsonNode page = api.centralRecords(centralCursor, 100);
             JsonNode data = page.path("data");
             if (data.isEmpty()) {
                 if (centralCursor >= page.path("maxCursor").asLong()) {
@@ -180,7 +188,7 @@ final class RemoteSite {
 
     /** One page of the central change log from a cursor, as it comes (the cursor this site keeps is not moved). */
     JsonNode centralPage(long cursor, int limit) {
-        return get("/sync/v5/central_records?cursor=" + cursor + "&limit=" + limit).expect(200).json();
+        return api.centralRecords(cursor, limit);
     }
 
     static ObjectNode record(String table, String id, String action, Map<String, Object> data) {

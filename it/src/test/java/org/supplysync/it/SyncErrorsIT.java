@@ -3,6 +3,7 @@ package org.supplysync.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import org.junit.jupiter.api.Test;
+import org.supplysync.client.api.SyncV5Api;
 
 import java.net.http.HttpRequest;
 import java.util.Map;
@@ -23,7 +24,7 @@ class SyncErrorsIT extends DeployedApplication {
         site.get("/sync/v5/site").expect(200);
 
         JsonNode wrongPassword = RemoteSite.send(HttpRequest.newBuilder(java.net.URI.create(Api.BASE_URI + "/sync/v5/site"))
-                .header("Authorization", basic(site.name, Api.sha256Hex("not the password")))).expect(401).json();
+                .header("Authorization", basic(site.name, SyncV5Api.sha256Hex("not the password")))).expect(401).json();
         assertThat(wrongPassword.path("error").path("code").asText()).isEqualTo("site_incorrect_password");
 
         JsonNode unknown = RemoteSite.send(HttpRequest.newBuilder(java.net.URI.create(Api.BASE_URI + "/sync/v5/site"))

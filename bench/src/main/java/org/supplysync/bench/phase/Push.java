@@ -2,11 +2,9 @@ package org.supplysync.bench.phase;
 
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
-import org.supplysync.bench.BenchmarkFailure;
-import org.supplysync.bench.api.SiteClient;
 import org.supplysync.bench.workload.Workload;
+import org.supplysync.client.api.SyncV5Api;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -17,14 +15,12 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Push {
 
-    private static final long POLL_MILLIS = 100;
-
-    private final List<SiteClient> sites;
+    private final List<SyncV5Api> sites;
     private final Workload workload;
     private final int threads;
     private final long idleTimeoutNanos;
 
-    public Push(List<SiteClient> sites, Workload workload, int threads, int idleTimeoutSeconds) {
+    public Push(List<SyncV5Api> sites, Workload workload, int threads, int idleTimeoutSeconds) {
         this.sites = sites;
         this.workload = workload;
         this.threads = threads;
@@ -36,51 +32,18 @@ public final class Push {
         Histogram latencies = new ConcurrentHistogram(TimeUnit.HOURS.toMicros(1), 3);
         long start = System.nanoTime();
         Parallel.forEach(threads, sites.size(), site -> {
-            SiteClient client = sites.get(site);
+            SyncV5Api client = sites.get(site);
             for (Workload.Batch batch : workload.batchesOf(site)) {
                 long sent = System.nanoTime();
                 client.push(batch.body());
                 latencies.recordValue(TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - sent));
             }
-            client.finishPush();
+            Sites.finishPush(client);
         });
         long pushed = System.nanoTime();
-        awaitIdle(start);
+        Sites.awaitIdle(sites, threads, idleTimeoutNanos - (pushed - start));
         long end = System.nanoTime();
         return new Result(workload.rows().size(), end - start, pushed - start, latencies);
-    }
-
-    private void awaitIdle(long start) {
-        List<SiteClient> busy = List.copyOf(sites);
-        while (!busy.isEmpty()) {
-            List<SiteClient> asked = busy;
-            String[] statuses = new String[asked.size()];
-            Parallel.forEach(threads, asked.size(), site -> statuses[site] = asked.get(site).status());
-            List<SiteClient> stillBusy = new ArrayList<>();
-            for (int site = 0; site < asked.size(); site++) {
-                if (!"idle".equals(statuses[site])) {
-                    stillBusy.add(asked.get(site));
-                }
-            }
-            busy = stillBusy;
-            if (!busy.isEmpty() && System.nanoTime() - start > idleTimeoutNanos) {
-                throw new BenchmarkFailure(busy.size() + " sites still not idle after "
-                        + TimeUnit.NANOSECONDS.toSeconds(idleTimeoutNanos) + " s, e.g. " + busy.get(0).name()
-                        + " (" + statuses[asked.indexOf(busy.get(0))] + ")");
-            }
-            if (!busy.isEmpty()) {
-                sleep(POLL_MILLIS);
-            }
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new BenchmarkFailure("interrupted", e);
-        }
     }
 
     /**

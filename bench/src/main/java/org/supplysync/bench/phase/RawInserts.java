@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The floor the server is measured against: the same rows written straight into the same MariaDB with JDBC batch
+ * The floor the server is measured against: the same rows (of one mix) written straight into the same MariaDB with JDBC batch
  * inserts, one commit per batch, over as many connections as there are pushing threads. The scratch table has the
  * same key, charset and collation as the server's record tables, and is dropped afterwards.
  */
@@ -66,7 +66,7 @@ public final class RawInserts {
                 db.setAutoCommit(false);
                 for (int batch = nextBatch.getAndIncrement(); batch < batches; batch = nextBatch.getAndIncrement()) {
                     for (Workload.Row row : rows.subList(batch * batchSize, Math.min(rows.size(), (batch + 1) * batchSize))) {
-                        insert.setString(1, "Location");
+                        insert.setString(1, row.table());
                         insert.setString(2, row.recordId());
                         insert.setString(3, row.storeId());
                         insert.setString(4, row.data());

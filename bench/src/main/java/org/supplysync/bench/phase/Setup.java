@@ -1,33 +1,36 @@
 package org.supplysync.bench.phase;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.supplysync.bench.BenchmarkFailure;
 import org.supplysync.bench.Options;
-import org.supplysync.bench.api.AdminApi;
-import org.supplysync.bench.api.SiteClient;
 import org.supplysync.bench.workload.Topology;
+import org.supplysync.client.admin.AdminApi;
+import org.supplysync.client.api.SyncV5Api;
+import org.supplysync.client.simulate.CentralRecords;
+import org.supplysync.client.simulate.SiteRecords;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
-import static org.supplysync.bench.api.Http.JSON;
-
 /**
- * Builds the run's topology through the admin API: the sites, the stores, each store made visible in a store of its
- * destination site (name_store_join records, in bulk) and given its collector copy there (sync-with). Then every
- * site drains what the setup itself queued for it, so that the timed phases see only the pushed records; that
- * first call also pays each site's one slow password check, which would otherwise land in the push latencies.
+ * Builds the run's topology through the admin API, timing each step: the sites (bound by the server's password
+ * hashing), the stores, the central records the workload refers to (a customer, a supplier, a unit, items), each
+ * store made visible in a store of its destination site (name_store_join records, in bulk) and given its collector
+ * copy there (sync-with); then {@code GET /api/sites} with every site there is. Last, every site drains what the
+ * set-up queued for it, so that the timed phases see only their own records; that first call also pays each site's
+ * one slow password check, which would otherwise land in the push latencies.
  */
 public final class Setup {
 
     private final AdminApi admin;
     private final Topology topology;
-    private final List<SiteClient> sites;
+    private final List<SyncV5Api> sites;
     private final int threads;
     private final int pullLimit;
 
-    public Setup(AdminApi admin, Topology topology, List<SiteClient> sites, int threads, int pullLimit) {
+    public Setup(AdminApi admin, Topology topology, List<SyncV5Api> sites, int threads, int pullLimit) {
         this.admin = admin;
         this.topology = topology;
         this.sites = sites;
@@ -38,64 +41,71 @@ public final class Setup {
     public Result run() {
         long start = System.nanoTime();
         refuseTakenSiteIds();
+        long sitesStart = System.nanoTime();
         Parallel.forEach(threads, topology.sites(), site ->
                 admin.createSite(topology.siteId(site), topology.siteName(site), topology.sitePassword(site)));
+        long storesStart = System.nanoTime();
         Parallel.forEach(threads, topology.stores(), store -> admin.createStore(topology.storeId(store),
-                topology.storeName(store), topology.nameId(store), topology.siteId(topology.activeSite(store))));
+                topology.storeId(store), topology.storeName(store), topology.nameId(store),
+                topology.siteId(topology.activeSite(store))));
+        long storesEnd = System.nanoTime();
+        centralRecords();
         makeVisibleOnDestinations();
         // The server refuses a collector copy (409) unless the store is visible to a store active on that site.
-        Parallel.forEach(threads, topology.stores(), store -> admin.changeSyncWith(topology.storeId(store),
+        Parallel.forEach(threads, topology.stores(), store -> admin.syncWith(topology.storeId(store),
                 topology.siteId(topology.destinationSite(store)), "ACTIVE_COLLECTOR"));
+        long listStart = System.nanoTime();
+        int listed = admin.sites().size();
+        long listEnd = System.nanoTime();
         AtomicLong drained = new AtomicLong();
-        Parallel.forEach(threads, sites.size(), site -> drained.addAndGet(drain(sites.get(site))));
-        return new Result(System.nanoTime() - start, drained.get());
+        Parallel.forEach(threads, sites.size(), site -> drained.addAndGet(Sites.drain(sites.get(site), pullLimit, r -> { })));
+        return new Result(System.nanoTime() - start, topology.sites(), storesStart - sitesStart, topology.stores(),
+                storesEnd - storesStart, listed, listEnd - listStart, drained.get());
     }
 
     private void refuseTakenSiteIds() {
         for (JsonNode site : admin.sites()) {
-            int id = site.path("id").asInt();
-            if (id >= topology.siteId(0) && id <= topology.siteId(topology.sites() - 1)) {
-                throw new BenchmarkFailure("site id " + id + " (" + site.path("name").asText() + ") is taken: site ids of"
-                        + " a run follow from the second it starts; start the benchmark again");
+            if (topology.isRunSite(site.path("id").asInt())) {
+                throw new BenchmarkFailure("site id " + site.path("id").asInt() + " (" + site.path("name").asText()
+                        + ") is taken: site ids of a run follow from the second it starts; start the benchmark again");
             }
         }
+    }
+
+    private void centralRecords() {
+        List<ObjectNode> edits = new ArrayList<>();
+        edits.add(AdminApi.update("unit", topology.unitId(), CentralRecords.unit(topology.unitId())));
+        edits.add(AdminApi.update("name", topology.customerNameId(),
+                CentralRecords.facility(topology.customerNameId(), "Bench customer", true, false)));
+        edits.add(AdminApi.update("name", topology.supplierNameId(),
+                CentralRecords.facility(topology.supplierNameId(), "Bench supplier", false, true)));
+        for (int item = 0; item < Topology.ITEMS; item++) {
+            edits.add(AdminApi.update("item", topology.itemId(item),
+                    CentralRecords.item(topology.itemId(item), "Bench item " + item, topology.unitId(), 1)));
+        }
+        admin.recordsAllAccepted(edits);
     }
 
     private void makeVisibleOnDestinations() {
-        ArrayNode joins = JSON.createArrayNode();
+        List<ObjectNode> joins = new ArrayList<>();
         for (int store = 0; store < topology.stores(); store++) {
-            joins.addObject()
-                    .put("tableName", "name_store_join")
-                    .put("recordId", topology.joinId(store))
-                    .put("action", "Update")
-                    .putObject("recordData")
-                    .put("ID", topology.joinId(store))
-                    .put("name_ID", topology.nameId(store))
-                    .put("store_ID", topology.storeId(topology.viewerStore(store)))
-                    .put("inactive", false);
+            joins.add(AdminApi.update("name_store_join", topology.joinId(store), SiteRecords.visibility(
+                    topology.joinId(store), topology.nameId(store), topology.storeId(topology.viewerStore(store)), true)));
             if (joins.size() == Options.MAX_RECORDS_PER_REQUEST) {
-                admin.editRecords(joins);
-                joins = JSON.createArrayNode();
+                admin.recordsAllAccepted(joins);
+                joins = new ArrayList<>();
             }
         }
         if (!joins.isEmpty()) {
-            admin.editRecords(joins);
+            admin.recordsAllAccepted(joins);
         }
     }
 
-    private long drain(SiteClient site) {
-        long received = 0;
-        while (true) {
-            JsonNode records = site.pull(pullLimit).records();
-            if (records.isEmpty()) {
-                return received;
-            }
-            received += records.size();
-            site.acknowledge(PullAndAck.syncIds(records));
-        }
-    }
-
-    /** How long the setup took, and how many records it queued for the sites (drained before timing). */
-    public record Result(long nanos, long drainedRecords) {
+    /**
+     * How long the whole set-up took; sites and stores created and in what time; how many sites
+     * {@code GET /api/sites} listed and in what time; how many records the set-up queued (drained before timing).
+     */
+    public record Result(long nanos, int sites, long sitesNanos, int stores, long storesNanos,
+                         int listedSites, long listNanos, long drainedRecords) {
     }
 }

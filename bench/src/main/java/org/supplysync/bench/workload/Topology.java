@@ -10,12 +10,19 @@ package org.supplysync.bench.workload;
  */
 public record Topology(String prefix, int sites, int stores, int firstSiteId) {
 
+    /** Central items the run's records refer to (made in the set-up). */
+    public static final int ITEMS = 20;
+
     public static Topology startingAt(long epochSecond, int sites, int stores) {
         return new Topology("b" + epochSecond, sites, stores, 100_000 + (int) (epochSecond % 100_000) * 1000);
     }
 
     public int siteId(int site) {
         return firstSiteId + site;
+    }
+
+    public boolean isRunSite(int siteId) {
+        return siteId >= firstSiteId && siteId < firstSiteId + sites;
     }
 
     public String siteName(int site) {
@@ -28,34 +35,6 @@ public record Topology(String prefix, int sites, int stores, int firstSiteId) {
 
     public String storeId(int store) {
         return prefix + "-S" + store;
-    }
-
-    public String storeName(int store) {
-        return "Bench store " + store + " of run " + prefix;
-    }
-
-    public String nameId(int store) {
-        return prefix + "-N" + store;
-    }
-
-    public String joinId(int store) {
-        return prefix + "-J" + store;
-    }
-
-    public int activeSite(int store) {
-        return store % sites;
-    }
-
-    public int destinationSite(int store) {
-        return (store + 1) % sites;
-    }
-
-    /**
-     * The store in which {@code store} is made visible on its destination site: that site's first store, whose
-     * index is the site's own (stores are dealt out round-robin and there are at least as many stores as sites).
-     */
-    public int viewerStore(int store) {
-        return destinationSite(store);
     }
 
     /** The index of one of this run's stores, or -1 for any other store id. */
@@ -72,11 +51,48 @@ public record Topology(String prefix, int sites, int stores, int firstSiteId) {
         }
     }
 
-    public String locationId(int record) {
-        return prefix + "-L" + record;
+    public String storeName(int store) {
+        return "Bench store " + store + " of run " + prefix;
     }
 
-    public boolean isOwnLocation(String tableName, String recordId) {
-        return "Location".equals(tableName) && recordId.startsWith(prefix + "-L");
+    public String nameId(int store) {
+        return prefix + "-N" + store;
+    }
+
+    public String joinId(int store) {
+        return prefix + "-J" + store;
+    }
+
+    public String itemId(int item) {
+        return prefix + "-ITEM" + item;
+    }
+
+    public String unitId() {
+        return prefix + "-UNIT";
+    }
+
+    /** A customer (a facility, not a store): invoices to it are no transfers. */
+    public String customerNameId() {
+        return prefix + "-CUSTOMER";
+    }
+
+    public String supplierNameId() {
+        return prefix + "-SUPPLIER";
+    }
+
+    public int activeSite(int store) {
+        return store % sites;
+    }
+
+    public int destinationSite(int store) {
+        return (store + 1) % sites;
+    }
+
+    /**
+     * The store in which {@code store} is made visible on its destination site: that site's first store, whose
+     * index is the site's own (stores are dealt out round-robin and there are at least as many stores as sites).
+     */
+    public int viewerStore(int store) {
+        return destinationSite(store);
     }
 }

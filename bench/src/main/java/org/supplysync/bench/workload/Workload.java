@@ -2,67 +2,192 @@ package org.supplysync.bench.workload;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.supplysync.client.simulate.SiteRecords;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
-import static org.supplysync.bench.api.Http.JSON;
+import static org.supplysync.client.simulate.SiteRecords.JSON;
 
 /**
- * The records of a run, made before anything is timed: {@code Location} rows (the smallest store data, §3.7), dealt
- * out round-robin over the stores, and each site's push requests ready to send. The raw insert baseline writes the
- * very same JSON text, so the two rates compare the same rows.
+ * The records of one mix of a run, made before anything is timed, in the shapes the client's simulator pushes
+ * ({@link SiteRecords}): units of a store's work dealt out round-robin over the stores, each unit's records in the
+ * order a site makes them (an invoice before its lines), and each site's push requests ready to send in that order.
+ * The raw insert baseline writes the very same JSON text, so the two rates compare the same rows.
  */
 public final class Workload {
 
+    /** Lines per invoice and per stocktake in the realistic mix. */
+    private static final int INVOICE_LINES = 3;
+    private static final int STOCKTAKE_LINES = 2;
+
+    private final Mix mix;
     private final List<Row> rows;
+    private final Map<String, Integer> indexByKey;
+    private final List<List<Row>> rowsBySite;
     private final List<List<Batch>> batchesBySite;
 
-    private Workload(List<Row> rows, List<List<Batch>> batchesBySite) {
+    private Workload(Mix mix, List<Row> rows, List<List<Row>> rowsBySite, List<List<Batch>> batchesBySite) {
+        this.mix = mix;
         this.rows = rows;
+        this.rowsBySite = rowsBySite;
         this.batchesBySite = batchesBySite;
+        this.indexByKey = new HashMap<>(rows.size() * 2);
+        for (int i = 0; i < rows.size(); i++) {
+            indexByKey.put(key(rows.get(i).table(), rows.get(i).recordId()), i);
+        }
     }
 
-    public static Workload of(Topology topology, int records, int batchSize) {
-        List<Row> rows = new ArrayList<>(records);
+    /** At least {@code records} records (a unit of work is never cut), in push requests of {@code batchSize}. */
+    public static Workload of(Topology topology, Mix mix, int records, int batchSize) {
+        List<Row> rows = new ArrayList<>(records + 8);
         List<List<Row>> rowsBySite = new ArrayList<>();
         for (int site = 0; site < topology.sites(); site++) {
             rowsBySite.add(new ArrayList<>());
         }
-        for (int record = 0; record < records; record++) {
-            int store = record % topology.stores();
-            Row row = new Row(topology.locationId(record), topology.storeId(store), location(topology, record, store));
-            rows.add(row);
-            rowsBySite.get(topology.activeSite(store)).add(row);
+        Units units = new Units(topology, mix);
+        for (int unit = 0; rows.size() < records; unit++) {
+            int store = unit % topology.stores();
+            for (Row row : units.make(unit, store)) {
+                rows.add(row);
+                rowsBySite.get(topology.activeSite(store)).add(row);
+            }
         }
         List<List<Batch>> batchesBySite = new ArrayList<>();
         for (List<Row> siteRows : rowsBySite) {
             batchesBySite.add(batches(siteRows, batchSize));
         }
-        return new Workload(rows, batchesBySite);
+        return new Workload(mix, rows, rowsBySite, batchesBySite);
+    }
+
+    /**
+     * One push request of {@code records} locations of the site's own store, each about {@code recordBytes} long
+     * (the description pads it): a body of a given size that the server must accept, for the memory phase.
+     */
+    public static byte[] paddedLocations(Topology topology, String tag, int site, int records, int recordBytes) {
+        String padding = "x".repeat(Math.max(0, recordBytes - 200));
+        List<Row> rows = new ArrayList<>(records);
+        for (int record = 0; record < records; record++) {
+            String id = topology.prefix() + "-" + tag + site + "-" + record;
+            rows.add(new Row("Location", id, topology.storeId(site), topology.destinationSite(site),
+                    SiteRecords.location(id, topology.storeId(site), "M" + record, padding, 0).toString()));
+        }
+        return body(records, 0, rows);
+    }
+
+    public Mix mix() {
+        return mix;
     }
 
     public List<Row> rows() {
         return rows;
     }
 
+    /** The site's records in the order it makes them. */
+    public List<Row> rowsOf(int site) {
+        return rowsBySite.get(site);
+    }
+
     public List<Batch> batchesOf(int site) {
         return batchesBySite.get(site);
     }
 
-    private static String location(Topology topology, int record, int store) {
-        ObjectNode data = JSON.createObjectNode()
-                .put("ID", topology.locationId(record))
-                .put("store_ID", topology.storeId(store))
-                .put("code", "L" + record)
-                .put("Description", "Bench location " + record)
-                .put("hold", false)
-                .put("type_ID", "")
-                .put("Volume", 0);
-        return data.toString();
+    /** The index of a record of this workload in {@link #rows()}, or -1 when it is none of them. */
+    public int indexOf(String table, String recordId) {
+        Integer index = indexByKey.get(key(table, recordId));
+        return index == null ? -1 : index;
+    }
+
+    /** How many records of each table, by table name. */
+    public Map<String, Integer> tables() {
+        Map<String, Integer> counts = new TreeMap<>();
+        rows.forEach(row -> counts.merge(row.table(), 1, Integer::sum));
+        return counts;
+    }
+
+    private static String key(String table, String recordId) {
+        return table + "/" + recordId;
+    }
+
+    /** Makes the records of one unit of a store's work. */
+    private record Units(Topology topology, Mix mix) {
+
+        List<Row> make(int unit, int store) {
+            if (mix == Mix.LOCATIONS) {
+                return List.of(location(unit, store));
+            }
+            // Shifted each round over the stores, so that every store does every kind of work.
+            int kind = (unit + unit / topology.stores()) % 10;
+            if (kind < 4) {
+                return invoice(unit, store);
+            } else if (kind < 7) {
+                return List.of(row("item_line", store, SiteRecords.itemLine(id("IL", unit), topology.storeId(store),
+                        item(unit), "B" + unit, "2029-06-30", "", 1 + unit % 10, 10 + unit % 500, 2.5, 4.25,
+                        "received", topology.supplierNameId())));
+            } else if (kind == 7) {
+                return List.of(location(unit, store));
+            } else if (kind == 8) {
+                return stocktake(unit, store);
+            }
+            return patient(unit, store);
+        }
+
+        private Row location(int unit, int store) {
+            String id = id("L", unit);
+            return row("Location", store, SiteRecords.location(id, topology.storeId(store), "L" + unit,
+                    "Bench location " + unit, 0));
+        }
+
+        private List<Row> invoice(int unit, int store) {
+            String invoice = id("CI", unit);
+            List<Row> rows = new ArrayList<>();
+            rows.add(row("transact", store, SiteRecords.transact(invoice, topology.storeId(store),
+                    topology.customerNameId(), unit, "ci", "bench invoice", "2026-03-01", 36_000 + unit % 36_000)));
+            for (int line = 0; line < INVOICE_LINES; line++) {
+                rows.add(row("trans_line", store, SiteRecords.transLine(invoice + "-" + line, invoice,
+                        item(unit + line), "B" + unit, "stock_out", 1 + line)));
+            }
+            return rows;
+        }
+
+        private List<Row> stocktake(int unit, int store) {
+            String stocktake = id("ST", unit);
+            List<Row> rows = new ArrayList<>();
+            rows.add(row("Stock_take", store, SiteRecords.stockTake(stocktake, topology.storeId(store), unit,
+                    "Bench count " + unit, "2026-03-01", 40_000)));
+            for (int line = 0; line < STOCKTAKE_LINES; line++) {
+                rows.add(row("Stock_take_lines", store, SiteRecords.stockTakeLine(stocktake + "-" + line, stocktake,
+                        "", item(unit + line), "B" + unit, 10, 9 + line)));
+            }
+            return rows;
+        }
+
+        /** A patient registered in the store, and made visible there, as a site does for a new patient. */
+        private List<Row> patient(int unit, int store) {
+            String patient = id("PAT", unit);
+            return List.of(row("name", store, SiteRecords.patient(patient, topology.storeId(store))),
+                    row("name_store_join", store,
+                            SiteRecords.visibility(id("PJ", unit), patient, topology.storeId(store), true)));
+        }
+
+        private Row row(String table, int store, ObjectNode data) {
+            return new Row(table, data.get("ID").asText(), topology.storeId(store), topology.destinationSite(store),
+                    data.toString());
+        }
+
+        private String id(String kind, int unit) {
+            return topology.prefix() + "-" + mix.tag() + "-" + kind + unit;
+        }
+
+        private String item(int n) {
+            return topology.itemId(n % Topology.ITEMS);
+        }
     }
 
     /**
@@ -78,7 +203,8 @@ public final class Workload {
         return batches;
     }
 
-    private static byte[] body(long queueLength, int firstSyncOutId, List<Row> batch) {
+    /** A push request: {@code {"queueLength", "data"}}, syncOutIds counting up from {@code firstSyncOutId} + 1. */
+    public static byte[] body(long queueLength, int firstSyncOutId, List<Row> batch) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(batch.size() * 256);
         try (JsonGenerator json = JSON.getFactory().createGenerator(out)) {
             json.writeStartObject();
@@ -88,7 +214,7 @@ public final class Workload {
             for (Row row : batch) {
                 json.writeStartObject();
                 json.writeStringField("syncOutId", Integer.toString(++syncOutId));
-                json.writeStringField("tableName", "Location");
+                json.writeStringField("tableName", row.table());
                 json.writeStringField("recordId", row.recordId());
                 json.writeStringField("action", "Update");
                 json.writeFieldName("recordData");
@@ -103,8 +229,8 @@ public final class Workload {
         return out.toByteArray();
     }
 
-    /** One record: its id, its store, and its {@code recordData} as JSON text. */
-    public record Row(String recordId, String storeId, String data) {
+    /** One record: its table, id, store, the index of the one site it must reach, its {@code recordData} text. */
+    public record Row(String table, String recordId, String storeId, int destination, String data) {
     }
 
     /** One push request body, ready to send, and how many records it carries. */

@@ -48,23 +48,63 @@ public final class SyncV5Api {
         }
     }
 
+    /**
+     * The HTTP clients of the attempts (one per connect timeout), with their connection pools: many sites of one
+     * process (the benchmark's, a simulation's) share them instead of holding a selector thread each.
+     */
+    public static final class Connections {
+        private final List<HttpClient> clients;
+
+        private Connections(List<HttpClient> clients) {
+            this.clients = clients;
+        }
+
+        public static Connections of(Options options) {
+            return new Connections(options.connectTimeouts().stream()
+                    .map(timeout -> HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout)
+                            .followRedirects(HttpClient.Redirect.NEVER).build())
+                    .toList());
+        }
+    }
+
+    /**
+     * One call as it went, for whoever measures: the method, the endpoint (path without the query), the HTTP status
+     * (0 when no answer came), the time from sending to the last byte read, the answer's size on the wire, whether it
+     * came gzipped.
+     */
+    public record Exchange(String method, String endpoint, int status, long nanos, long wireBytes, boolean gzipped) {
+    }
+
+    /** Told of every call, answered or not; called on the calling thread. */
+    @FunctionalInterface
+    public interface Observer {
+        Observer NONE = exchange -> { };
+
+        void observe(Exchange exchange);
+    }
+
     private final URI server;
     private final String siteName;
     private final String passwordSha256;
     private final String hardwareId;
     private final Options options;
     private final List<HttpClient> clients;
+    private final Observer observer;
 
     public SyncV5Api(URI server, String siteName, String passwordSha256, String hardwareId, Options options) {
+        this(server, siteName, passwordSha256, hardwareId, options, Connections.of(options), Observer.NONE);
+    }
+
+    /** A site that shares its connections with others and reports every call to {@code observer}. */
+    public SyncV5Api(URI server, String siteName, String passwordSha256, String hardwareId, Options options,
+                     Connections connections, Observer observer) {
         this.server = server;
         this.siteName = siteName;
         this.passwordSha256 = passwordSha256;
         this.hardwareId = hardwareId;
         this.options = options;
-        this.clients = options.connectTimeouts().stream()
-                .map(timeout -> HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout)
-                        .followRedirects(HttpClient.Redirect.NEVER).build())
-                .toList();
+        this.clients = connections.clients;
+        this.observer = observer;
     }
 
     public static String sha256Hex(String password) {
@@ -115,6 +155,11 @@ public final class SyncV5Api {
         return post("/sync/v5/queued_records", body.toString());
     }
 
+    /** Pushes one batch already written as JSON (UTF-8), sent as it is. */
+    public JsonNode push(byte[] body) {
+        return call("/sync/v5/queued_records", post(HttpRequest.BodyPublishers.ofByteArray(body)), true);
+    }
+
     public JsonNode queuedRecords(int limit) {
         return get("/sync/v5/queued_records?limit=" + limit);
     }
@@ -163,8 +208,12 @@ public final class SyncV5Api {
     }
 
     private HttpRequest.Builder post(String body) {
+        return post(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    }
+
+    private HttpRequest.Builder post(HttpRequest.BodyPublisher body) {
         // No Content-Type: Open mSupply sets none on v5 POSTs, and the server must read JSON anyway.
-        return HttpRequest.newBuilder().POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        return HttpRequest.newBuilder().POST(body);
     }
 
     private JsonNode call(String path, HttpRequest.Builder builder, boolean parse) {
@@ -183,8 +232,16 @@ public final class SyncV5Api {
                     .header("Accept-Encoding", "gzip");
         }
         HttpRequest request = builder.build();
-        HttpResponse<InputStream> response = send(endpoint, request);
-        byte[] body = readBody(endpoint, response);
+        long start = System.nanoTime();
+        HttpResponse<InputStream> response;
+        byte[] body;
+        try {
+            response = send(endpoint, request);
+            body = readBody(request.method(), endpoint, response, start);
+        } catch (SyncApiException e) {
+            observer.observe(new Exchange(request.method(), endpoint, e.status(), System.nanoTime() - start, 0, false));
+            throw e;
+        }
         int status = response.statusCode();
         if (status < 200 || status > 299) {
             throw httpError(endpoint, status, body);
@@ -232,10 +289,11 @@ public final class SyncV5Api {
         throw last;
     }
 
-    private byte[] readBody(String endpoint, HttpResponse<InputStream> response) {
+    private byte[] readBody(String method, String endpoint, HttpResponse<InputStream> response, long start) {
         boolean gzip = response.headers().firstValue("Content-Encoding").map(v -> v.equalsIgnoreCase("gzip")).orElse(false);
         try (InputStream raw = new IdleTimeoutInputStream(response.body(), options.readTimeout())) {
             byte[] bytes = raw.readAllBytes();
+            observer.observe(new Exchange(method, endpoint, response.statusCode(), System.nanoTime() - start, bytes.length, gzip));
             if (gzip && bytes.length > 0) {
                 try (InputStream unzipped = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
                     return unzipped.readAllBytes();

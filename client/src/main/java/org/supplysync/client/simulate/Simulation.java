@@ -2,6 +2,7 @@ package org.supplysync.client.simulate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.supplysync.client.admin.AdminApi;
 import org.supplysync.client.local.LocalRecord;
 import org.supplysync.client.simulate.WorkloadLog.Copy;
 import org.supplysync.client.simulate.WorkloadLog.Key;
@@ -539,9 +540,7 @@ public final class Simulation {
     }
 
     private static ObjectNode edit(String table, String id, ObjectNode data) {
-        ObjectNode edit = AdminApi.JSON.createObjectNode().put("tableName", table).put("recordId", id).put("action", "update");
-        edit.set("recordData", data);
-        return edit;
+        return AdminApi.update(table, id, data);
     }
 
     private static ObjectNode delete(String table, String id) {
@@ -551,27 +550,15 @@ public final class Simulation {
     }
 
     private ObjectNode item(String id, int day) {
-        return AdminApi.JSON.createObjectNode().put("ID", id).put("item_name", "Item " + id).put("code", id)
-                .put("unit_ID", prefix + "U1").put("type_of", "general").put("default_pack_size", 1 + day % 5)
-                .put("is_vaccine", false).put("VEN_category", "").put("strength", "").put("doses", 0)
-                .put("category_ID", "").put("restricted_location_type_ID", "").put("volume_per_pack", 0)
-                .put("universalcodes_code", "");
+        return CentralRecords.item(id, "Item " + id, prefix + "U1", 1 + day % 5);
     }
 
     private static ObjectNode unit(String id) {
-        return AdminApi.JSON.createObjectNode().put("ID", id).put("units", "Unit " + id).put("comment", "")
-                .put("order_number", 0);
+        return CentralRecords.unit(id);
     }
 
     private static ObjectNode facility(String id, String name, boolean customer, boolean supplier) {
-        return AdminApi.JSON.createObjectNode().put("ID", id).put("name", name).put("code", id).put("type", "facility")
-                .put("customer", customer).put("supplier", supplier).put("supplying_store_id", "").put("first", "")
-                .put("last", "").put("female", false).put("date_of_birth", "0000-00-00").put("phone", "")
-                .put("charge code", "").put("comment", "").put("country", "").put("bill_address1", "")
-                .put("bill_address2", "").put("email", "").put("url", "").put("manufacturer", false)
-                .put("donor", false).put("hold", false).put("NEXT_OF_KIN_ID", "").put("next_of_kin_relative", "")
-                .put("created_date", "2026-01-01").put("national_health_number", "").put("isDeceased", false)
-                .put("om_created_datetime", "").put("om_gender", "");
+        return CentralRecords.facility(id, name, customer, supplier);
     }
 
     // --- plumbing ------------------------------------------------------------------------------------------

@@ -94,8 +94,7 @@ final class SiteWorkload {
         int roll = random.nextInt(10);
         if (existing == null || roll < 4) {
             String id = id("LOC");
-            put("Location", row(id).put("Description", "Shelf " + id).put("code", "L" + serial).put("hold", false)
-                    .put("store_ID", store.id()).put("type_ID", "").put("Volume", random.nextInt(50)));
+            put("Location", SiteRecords.location(id, store.id(), "L" + serial, "Shelf " + id, random.nextInt(50)));
         } else if (roll < 8) {
             put("Location", existing.deepCopy().put("Description", "Shelf moved " + random.nextInt(1000))
                     .put("hold", random.nextBoolean()));
@@ -109,7 +108,7 @@ final class SiteWorkload {
         ObjectNode existing = pickWhere("name", null, p -> true);
         if (existing == null || random.nextInt(10) < 5) {
             String id = id("PAT");
-            put("name", Trespasses.patient(id, store.id()).put("comment", "registered day " + day));
+            put("name", SiteRecords.patient(id, store.id()).put("comment", "registered day " + day));
         } else {
             put("name", existing.deepCopy().put("phone", "555-" + random.nextInt(10_000)).put("comment", "seen day " + day));
         }
@@ -123,14 +122,10 @@ final class SiteWorkload {
             String id = id("IL");
             int packs = 10 + random.nextInt(500);
             ObjectNode location = pick("Location", store);
-            put("item_line", row(id).put("store_ID", store.id())
-                    .put("item_ID", catalogue.get(random.nextInt(catalogue.size())))
-                    .put("batch", "B" + random.nextInt(10_000)).put("expiry_date", "2028-0" + (1 + random.nextInt(9)) + "-15")
-                    .put("hold", false).put("location_ID", location == null ? "" : location.get("ID").asText())
-                    .put("pack_size", 1 + random.nextInt(10)).put("available", packs).put("quantity", packs)
-                    .put("cost_price", random.nextInt(1000) / 4.0).put("sell_price", random.nextInt(1000) / 2.0)
-                    .put("note", "day " + day).put("name_ID", supplierNameId).put("barcodeID", "")
-                    .put("vvm_status_id", "").put("total_volume", 0).put("volume_per_pack", 0));
+            put("item_line", SiteRecords.itemLine(id, store.id(), catalogue.get(random.nextInt(catalogue.size())),
+                    "B" + random.nextInt(10_000), "2028-0" + (1 + random.nextInt(9)) + "-15",
+                    location == null ? "" : location.get("ID").asText(), 1 + random.nextInt(10), packs,
+                    random.nextInt(1000) / 4.0, random.nextInt(1000) / 2.0, "day " + day, supplierNameId));
         } else if (roll < 8) {
             int packs = random.nextInt(400);
             put("item_line", existing.deepCopy().put("available", packs).put("quantity", packs).put("note", "counted day " + day));
@@ -191,11 +186,8 @@ final class SiteWorkload {
         int roll = random.nextInt(10);
         if (open == null || roll < 4) {
             String id = id("ST");
-            put("Stock_take", row(id).put("created_by_ID", "").put("status", "sg").put("Description", "Count day " + day)
-                    .put("comment", "").put("Locked", false).put("invad_additions_ID", "").put("invad_reductions_ID", "")
-                    .put("serial_number", ++serial).put("stock_take_created_date", date(day))
-                    .put("stock_take_time", random.nextInt(80_000)).put("stock_take_date", date(day))
-                    .put("store_ID", store.id()));
+            put("Stock_take", SiteRecords.stockTake(id, store.id(), ++serial, "Count day " + day, date(day),
+                    random.nextInt(80_000)));
         } else if (roll < 8) {
             put("Stock_take", open.deepCopy().put("status", "fn").put("comment", "finalised day " + day));
         } else {
@@ -204,26 +196,14 @@ final class SiteWorkload {
     }
 
     private ObjectNode transact(String id, StoreDef store, String nameId, String type, int day) {
-        return row(id).put("store_ID", store.id()).put("name_ID", nameId).put("invoice_num", ++serial)
-                .put("type", type).put("status", "nw").put("mode", "store").put("user_ID", "").put("hold", false)
-                .put("comment", "made day " + day).put("their_ref", "").put("prescriber_ID", "")
-                .put("currency_ID", "").put("currency_rate", 1).put("goods_received_ID", "").put("original_PO_ID", "")
-                .put("requisition_ID", "").put("linked_transaction_id", "").put("nameInsuranceJoinID", "")
-                .put("donor_default_id", "").put("insuranceDiscountAmount", 0).put("insuranceDiscountRate", 0)
-                .put("entry_date", date(day)).put("entry_time", 3600 + random.nextInt(36_000))
-                .put("confirm_date", "0000-00-00").put("confirm_time", 0)
-                .put("finalised_date", "0000-00-00").put("finalised_time", 0);
+        return SiteRecords.transact(id, store.id(), nameId, ++serial, type, "made day " + day, date(day),
+                3600 + random.nextInt(36_000));
     }
 
     private ObjectNode line(String invoiceId, String type) {
         List<String> catalogue = items.get();
         String item = catalogue.get(random.nextInt(catalogue.size()));
-        return row(id("TL")).put("transaction_ID", invoiceId).put("item_ID", item).put("item_name", "item " + item)
-                .put("item_line_ID", "").put("location_ID", "").put("batch", "B" + random.nextInt(1000))
-                .put("expiry_date", "2029-01-31").put("pack_size", 1).put("cost_price", 2.5).put("sell_price", 4.25)
-                .put("type", type).put("quantity", 1 + random.nextInt(20)).put("note", "").put("optionID", "")
-                .put("linked_transact_id", "").put("donor_id", "").put("vaccine_vial_monitor_status_ID", "")
-                .put("volume_per_pack", 0);
+        return SiteRecords.transLine(id("TL"), invoiceId, item, "B" + random.nextInt(1000), type, 1 + random.nextInt(20));
     }
 
     private String customerFor(StoreDef store) {
@@ -243,10 +223,6 @@ final class SiteWorkload {
     }
 
     // --- plumbing ------------------------------------------------------------------------------------------
-
-    private ObjectNode row(String id) {
-        return AdminApi.JSON.createObjectNode().put("ID", id);
-    }
 
     private String id(String kind) {
         return prefix + kind + siteId + "_" + (++serial);

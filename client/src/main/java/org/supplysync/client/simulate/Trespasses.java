@@ -3,6 +3,7 @@ package org.supplysync.client.simulate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.supplysync.client.admin.AdminApi;
 import org.supplysync.client.simulate.WorkloadLog.Copy;
 import org.supplysync.client.simulate.WorkloadLog.Key;
 import org.supplysync.client.simulate.WorkloadLog.SiteRecord;
@@ -57,7 +58,7 @@ final class Trespasses {
                 row(preference).put("data", "{}")));
         String patient = fresh("PAT");
         add(plan, used, fresh(site, "a patient whose home store is active on another site", "name", patient,
-                patient(patient, theirStore.id())));
+                SiteRecords.patient(patient, theirStore.id())));
 
         List<SiteRecord> theirPatients = new ArrayList<>(live(victim, "name", null));
         List<SiteRecord> myPatients = live(site, "name", null);
@@ -163,14 +164,5 @@ final class Trespasses {
 
     private static ObjectNode row(String id) {
         return AdminApi.JSON.createObjectNode().put("ID", id);
-    }
-
-    /** A patient as a site makes one: a name of type "patient" whose home store is {@code storeId}. */
-    static ObjectNode patient(String id, String storeId) {
-        return row(id).put("name", "Patient " + id).put("code", id).put("type", "patient").put("customer", true)
-                .put("supplier", false).put("supplying_store_id", storeId).put("first", "Pat").put("last", id)
-                .put("female", true).put("date_of_birth", "1990-01-01").put("phone", "").put("comment", "")
-                .put("email", "").put("isDeceased", false).put("national_health_number", "")
-                .put("created_date", "2026-03-01");
     }
 }

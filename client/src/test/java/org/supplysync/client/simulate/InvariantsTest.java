@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.supplysync.client.admin.AdminApi;
 import org.supplysync.client.simulate.WorkloadLog.Copy;
 import org.supplysync.client.simulate.WorkloadLog.Key;
 import org.supplysync.client.simulate.WorkloadLog.StoreDef;

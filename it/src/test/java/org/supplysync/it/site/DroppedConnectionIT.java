@@ -3,7 +3,7 @@ package org.supplysync.it.site;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.supplysync.client.simulate.AdminApi;
+import org.supplysync.client.admin.AdminApi;
 import org.supplysync.client.sync.RemoteSite;
 import org.supplysync.client.sync.SiteSettings;
 import org.supplysync.client.sync.SyncFailure;

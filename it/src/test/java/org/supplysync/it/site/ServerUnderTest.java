@@ -2,7 +2,7 @@ package org.supplysync.it.site;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.supplysync.client.simulate.AdminApi;
+import org.supplysync.client.admin.AdminApi;
 import org.supplysync.it.Api;
 
 import java.net.URI;

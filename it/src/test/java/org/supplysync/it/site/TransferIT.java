@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.supplysync.client.local.LocalRecord;
-import org.supplysync.client.simulate.AdminApi;
+import org.supplysync.client.admin.AdminApi;
 import org.supplysync.client.sync.RemoteSite;
 import org.supplysync.client.sync.SyncListener;
 import org.supplysync.client.sync.SyncReport;

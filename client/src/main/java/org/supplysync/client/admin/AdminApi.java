@@ -1,4 +1,4 @@
-package org.supplysync.client.simulate;
+package org.supplysync.client.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,7 +16,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
-/** The server's admin API (admin-api.md), as the simulator and the tests use it. */
+/**
+ * The server's admin API (admin-api.md), as the simulator, the benchmark and the tests use it: one pooled HTTP client
+ * per instance (share an instance between threads), answers checked against the status the contract promises.
+ */
 public final class AdminApi {
 
     public static final ObjectMapper JSON = new ObjectMapper();
@@ -27,9 +30,17 @@ public final class AdminApi {
             .connectTimeout(Duration.ofSeconds(10)).build();
 
     public AdminApi(URI server, String adminPassword) {
+        this(server, "admin", adminPassword);
+    }
+
+    public AdminApi(URI server, String user, String password) {
         this.server = server;
         this.authorization = "Basic " + Base64.getEncoder()
-                .encodeToString(("admin:" + adminPassword).getBytes(StandardCharsets.UTF_8));
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    public URI server() {
+        return server;
     }
 
     /** An admin call that did not answer as expected. */
@@ -60,6 +71,16 @@ public final class AdminApi {
         return call("POST", "/api/sites", body, 201);
     }
 
+    /** Flags a remote site primary (a mirrored set-up) or clears the flag; site 1 is primary while no other is. */
+    public JsonNode setPrimary(int siteId, boolean primary) {
+        return call("PUT", "/api/sites/" + siteId + "/primary", JSON.createObjectNode().put("primary", primary), 200);
+    }
+
+    /** The data-type registry: {@code [{"tableName", "type", ...}]}. */
+    public JsonNode dataTypes() {
+        return call("GET", "/api/data-types", null, 200);
+    }
+
     public JsonNode refusals(int siteId) {
         return call("GET", "/api/sites/" + siteId + "/refusals", null, 200);
     }
@@ -84,12 +105,31 @@ public final class AdminApi {
         return call("PUT", "/api/stores/" + storeId + "/sync-with/" + siteId, JSON.createObjectNode().put("type", type), 200);
     }
 
+    /** One edit of {@code POST /api/records}: the record as the central server updates it. */
+    public static ObjectNode update(String table, String id, ObjectNode data) {
+        ObjectNode edit = JSON.createObjectNode().put("tableName", table).put("recordId", id).put("action", "update");
+        edit.set("recordData", data);
+        return edit;
+    }
+
     /** Edits records on the central server (as site 1); the answer has {@code accepted} and {@code refused}. */
     public JsonNode records(List<ObjectNode> records) {
         ObjectNode body = JSON.createObjectNode();
         ArrayNode data = body.putArray("data");
         records.forEach(data::add);
         return call("POST", "/api/records", body, 200);
+    }
+
+    /**
+     * Edits records on the central server and fails unless every one of them was accepted: for set-ups, where a
+     * refusal means the set-up is wrong.
+     */
+    public void recordsAllAccepted(List<ObjectNode> records) {
+        JsonNode answer = records(records);
+        if (answer.path("accepted").asInt() != records.size() || !answer.path("refused").isEmpty()) {
+            throw new AdminApiException("POST /api/records accepted " + answer.path("accepted").asInt() + " of "
+                    + records.size() + " records; refused: " + answer.path("refused"), 200);
+        }
     }
 
     /** The central's copy, or empty when it holds none (404). */

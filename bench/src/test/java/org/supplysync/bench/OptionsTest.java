@@ -1,0 +1,50 @@
+package org.supplysync.bench;
+
+import org.junit.jupiter.api.Test;
+import org.supplysync.bench.workload.Mix;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class OptionsTest {
+
+    @Test
+    void theDefaultsAreTheIssuesFullRun() {
+        Options options = Options.parse(new String[] {"--admin-password", "pw"});
+
+        assertThat(options.sites()).isEqualTo(100);
+        assertThat(options.mixes()).containsExactly(Mix.LOCATIONS, Mix.REALISTIC);
+        assertThat(options.centralRecords()).isEqualTo(100_000);
+        assertThat(options.centralLogMax()).isEqualTo(1_000_000);
+        assertThat(options.memoryPushes()).isEqualTo(64);
+        assertThat(options.soak()).isFalse();
+        assertThat(options.soakSites()).isEqualTo(1000);
+    }
+
+    @Test
+    void soakIsAFlagAndItsTimesAreMinutesThatMayBeFractions() {
+        Options options = Options.parse(new String[] {"--admin-password=pw", "--soak", "--soak-sites", "50",
+                "--soak-interval", "0.5", "--soak-minutes=2"});
+
+        assertThat(options.soak()).isTrue();
+        assertThat(options.soakSites()).isEqualTo(50);
+        assertThat(options.soakIntervalMinutes()).isEqualTo(0.5);
+        assertThat(options.soakMinutes()).isEqualTo(2.0);
+    }
+
+    @Test
+    void mixesAreNamedAndNoneSkipsThem() {
+        assertThat(Options.parse(new String[] {"--admin-password=pw", "--mix", "realistic"}).mixes())
+                .containsExactly(Mix.REALISTIC);
+        assertThat(Options.parse(new String[] {"--admin-password=pw", "--mix", "none"}).mixes()).isEmpty();
+        assertThatThrownBy(() -> Options.parse(new String[] {"--admin-password=pw", "--mix", "patients"}))
+                .isInstanceOf(Options.Usage.class);
+    }
+
+    @Test
+    void aThousandSitesFitARunButNotMore() {
+        assertThat(Options.parse(new String[] {"--admin-password=pw", "--sites", "1000"}).sites()).isEqualTo(1000);
+        assertThatThrownBy(() -> Options.parse(new String[] {"--admin-password=pw", "--sites", "1001", "--stores", "2000"}))
+                .isInstanceOf(Options.Usage.class);
+    }
+}
