@@ -2,6 +2,7 @@ package org.supplysync.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.supplysync.client.api.SyncV5Api;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -25,9 +26,9 @@ class RememberedCredentialsIT extends DeployedApplication {
         RemoteSite site = RemoteSite.register("desktop");
         site.get("/sync/v5/site").expect(200);
 
-        assertThat(errorCode(call(site.name, Api.sha256Hex("not the password"), "HW-" + site.name)))
+        assertThat(errorCode(call(site.name, SyncV5Api.sha256Hex("not the password"), "HW-" + site.name)))
                 .isEqualTo("site_incorrect_password");
-        assertThat(errorCode(call(site.name, Api.sha256Hex("pw-" + site.name) + "0", "HW-" + site.name)))
+        assertThat(errorCode(call(site.name, SyncV5Api.sha256Hex("pw-" + site.name) + "0", "HW-" + site.name)))
                 .isEqualTo("site_incorrect_password");
         site.get("/sync/v5/site").expect(200);
     }
@@ -47,7 +48,7 @@ class RememberedCredentialsIT extends DeployedApplication {
     @Test
     void theDeviceIsCheckedOnEveryCallWhateverIsRemembered() {
         RemoteSite site = RemoteSite.register("desktop");
-        String secret = Api.sha256Hex("pw-" + site.name);
+        String secret = SyncV5Api.sha256Hex("pw-" + site.name);
         site.get("/sync/v5/site").expect(200);
 
         assertThat(errorCode(call(site.name, secret, "another-device"))).isEqualTo("site_incorrect_hardware_id");
