@@ -7,7 +7,6 @@ CREATE TABLE outbound_batch (
     batch_id     BIGINT         NOT NULL AUTO_INCREMENT,
     site_id      INT            NOT NULL,
     record_count INT            NOT NULL,
-    acked_count  INT            NOT NULL DEFAULT 0,
     acked        VARBINARY(128) NOT NULL DEFAULT '',
     records      LONGTEXT       NOT NULL,
     staged_at    DATETIME(3)    NOT NULL DEFAULT CURRENT_TIMESTAMP(3),

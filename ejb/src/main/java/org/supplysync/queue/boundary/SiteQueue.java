@@ -104,18 +104,15 @@ public class SiteQueue {
             lockQueue(db, siteId);
             int acknowledged = 0;
             for (StagedBatch batch : batches(db, siteId, new ArrayList<>(linesByBatch.keySet()))) {
-                int before = batch.unacknowledged();
-                linesByBatch.get(batch.id()).forEach(batch::acknowledge);
-                int after = batch.unacknowledged();
-                if (after == before) {
+                long marked = linesByBatch.get(batch.id()).stream().filter(batch::acknowledge).count();
+                if (marked == 0) {
                     continue;
                 }
-                acknowledged += before - after;
-                if (after == 0) {
+                acknowledged += (int) marked;
+                if (batch.unacknowledged() == 0) {
                     Sql.update(db, "delete from outbound_batch where batch_id = ?", batch.id());
                 } else {
-                    Sql.update(db, "update outbound_batch set acked = ?, acked_count = record_count - ? where batch_id = ?",
-                            batch.acked(), after, batch.id());
+                    Sql.update(db, "update outbound_batch set acked = ? where batch_id = ?", batch.acked(), batch.id());
                 }
             }
             if (acknowledged > 0) {

@@ -11,12 +11,8 @@ public record OutboundRecord(String tableName, String recordId, String action, S
      * messages and pull responses by the thousand, and parsing each row again only to print it costs more than the rest.
      */
     public String toJson() {
-        return "{\"tableName\":" + quoted(tableName) + ",\"recordId\":" + quoted(recordId)
-                + ",\"action\":" + quoted(action) + ",\"recordData\":" + recordData + "}";
-    }
-
-    public static String quoted(String text) {
-        return Jsons.quoted(text);
+        return "{\"tableName\":" + Jsons.quoted(tableName) + ",\"recordId\":" + Jsons.quoted(recordId)
+                + ",\"action\":" + Jsons.quoted(action) + ",\"recordData\":" + recordData + "}";
     }
 
     public static OutboundRecord fromJson(JsonObject json) {

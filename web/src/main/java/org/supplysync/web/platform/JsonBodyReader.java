@@ -11,7 +11,6 @@ import org.supplysync.platform.JsonBody;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
@@ -41,12 +40,6 @@ public class JsonBodyReader implements MessageBodyReader<JsonBody> {
     }
 
     private String text(InputStream body) throws IOException {
-        byte[] bytes = body.readNBytes(maxBytes + 1);
-        if (bytes.length > maxBytes) {
-            // Read the rest without keeping it: a client still sending would otherwise never see the 413.
-            body.transferTo(OutputStream.nullOutputStream());
-            throw new PayloadTooLargeException("the request body is over " + maxBytes + " bytes");
-        }
-        return new String(bytes, StandardCharsets.UTF_8);
+        return new String(new LimitedBody(body, maxBytes).readAllBytes(), StandardCharsets.UTF_8);
     }
 }

@@ -9,12 +9,10 @@ import jakarta.ws.rs.ext.Provider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.supplysync.datatype.boundary.DataTypes;
 import org.supplysync.push.control.PushBody;
+import org.supplysync.web.platform.LimitedBody;
 import org.supplysync.web.platform.PayloadTooLargeException;
 
-import java.io.FilterInputStream;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 
@@ -47,48 +45,9 @@ public class PushBodyReader implements MessageBodyReader<PushBody> {
                              MultivaluedMap<String, String> headers, InputStream body) {
         try {
             // Read here, outside any EJB: what the parser throws reaches the exception mappers as it is.
-            return PushBody.read(new Limited(body, maxBytes), maxRecords, dataTypes.byTableName());
+            return PushBody.read(new LimitedBody(body, maxBytes), maxRecords, dataTypes.byTableName());
         } catch (PushBody.TooManyRecords e) {
             throw new PayloadTooLargeException(e.getMessage());
-        }
-    }
-
-    /** The body up to a number of bytes; past it, the rest is read without being kept and the request is a 413. */
-    private static final class Limited extends FilterInputStream {
-
-        private final long limit;
-        private long read;
-
-        Limited(InputStream in, long limit) {
-            super(in);
-            this.limit = limit;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int next = super.read();
-            if (next != -1) {
-                counted(1);
-            }
-            return next;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int count = super.read(buffer, offset, length);
-            if (count > 0) {
-                counted(count);
-            }
-            return count;
-        }
-
-        private void counted(int bytes) throws IOException {
-            read += bytes;
-            if (read > limit) {
-                // A client still sending would otherwise never see the 413.
-                in.transferTo(OutputStream.nullOutputStream());
-                throw new PayloadTooLargeException("the request body is over " + limit + " bytes");
-            }
         }
     }
 }
