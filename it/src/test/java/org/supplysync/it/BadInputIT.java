@@ -212,8 +212,8 @@ class BadInputIT extends DeployedApplication {
         problem(admin().body(Map.of("primary", "true")).put("/api/sites/" + site.id + "/primary"),
                 400, "primary must be true or false, got \"true\"");
         assertThat(admin().get("/api/sites/" + site.id).jsonPath().getBoolean("primary")).isFalse();
-        problem(admin().body(Map.of("parameters", List.of(1))).post("/api/batch/jobs/central-copy-census"),
-                400, "job parameter parameters must be a string, an integer or a boolean");
+        problem(admin().body(Map.of("siteId", List.of(1))).post("/api/jobs/initialise-site"),
+                400, "siteId must be an integer, got [1]");
 
         // A queue length with a fraction is refused whole: nothing of the batch is buffered.
         String store = createStore(site.id);

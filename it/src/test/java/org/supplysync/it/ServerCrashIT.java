@@ -90,13 +90,53 @@ class ServerCrashIT extends DeployedApplication {
         admin().get("/api/sites/" + active.id).then().body("quarantinedRecords", org.hamcrest.Matchers.equalTo(0));
     }
 
+    @Test
+    void aServerKilledInTheMiddleOfAnInitialisationResumesItAndTheSiteGetsEveryRecordOnce() throws Exception {
+        RemoteSite site = RemoteSite.register("desktop");
+        String store = createStore(site.id);
+        List<String> ids = InitialisationIT.pushMany(site, store, 6_000);
+        long execution = admin().body(Map.of("siteId", site.id)).post("/api/jobs/initialise-site")
+                .then().statusCode(202).extract().jsonPath().getLong("executionId");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+                .until(() -> InitialisationIT.job(execution).getLong("done") > 0);
+
+        killTheServer();
+        try (java.sql.Connection db = Database.application().getConnection();
+             java.sql.PreparedStatement select = db.prepareStatement(
+                     "select done, total from job_run where execution_id = ?")) {
+            select.setLong(1, execution);
+            try (java.sql.ResultSet row = select.executeQuery()) {
+                assertThat(row.next()).isTrue();
+                assertThat(row.getLong(1)).as("killed midway: some but not all chunks committed").isPositive()
+                        .isLessThan(row.getLong(2));
+            }
+        }
+        restartTheServer();
+
+        // The interrupted initialisation resumes by itself: the site is waiting for it.
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() ->
+                "completed".equals(site.get("/sync/v5/site").expect(200).json().path("initialisationStatus").asText()));
+        assertThat(InitialisationIT.job(execution).getString("status")).isEqualTo("FAILED");
+        List<String> pulled = new ArrayList<>();
+        site.drainQueue().stream().filter(r -> r.path("tableName").asText().equals("Location"))
+                .forEach(r -> pulled.add(r.path("recordId").asText()));
+        assertThat(pulled).as("every record once, none twice").hasSize(ids.size()).containsExactlyInAnyOrderElementsOf(ids);
+    }
+
     private static void killAndRestartTheServer() throws Exception {
+        killTheServer();
+        restartTheServer();
+    }
+
+    private static void killTheServer() throws Exception {
         Path domain = Path.of(System.getProperty("supplysync.it.dataDir"), "domains", "supplysync");
         long pid = Long.parseLong(Files.readString(domain.resolve("config").resolve("pid")).trim());
         ProcessHandle server = ProcessHandle.of(pid).orElseThrow();
         server.destroyForcibly();
         server.onExit().get();
+    }
 
+    private static void restartTheServer() throws Exception {
         ProcessBuilder start = new ProcessBuilder(System.getProperty("supplysync.it.script"), "start", "--no-deploy")
                 .redirectErrorStream(true)
                 .redirectOutput(new File(System.getProperty("supplysync.it.dataDir"), "restart.log"));
@@ -108,7 +148,8 @@ class ServerCrashIT extends DeployedApplication {
                 "SUPPLYSYNC_SYNC_MAX_BATCH_BYTES", "2000000",
                 "SUPPLYSYNC_HEAP", "1024m",
                 "SUPPLYSYNC_BROKER_MAX_MESSAGES_PER_TRANSACTION", System.getProperty("supplysync.it.maxMessages"),
-                "SUPPLYSYNC_QUEUE_MAX_MESSAGES_PER_TRANSACTION", System.getProperty("supplysync.it.maxMessages")));
+                "SUPPLYSYNC_QUEUE_MAX_MESSAGES_PER_TRANSACTION", System.getProperty("supplysync.it.maxMessages"),
+                "SUPPLYSYNC_RESYNC_PAGE_RECORDS", System.getProperty("supplysync.it.resyncPageRecords")));
         assertThat(start.start().waitFor()).as("./supplysync start after the crash").isZero();
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
                 .until(() -> admin().get("/api/sites/1").statusCode() == 200);

@@ -78,6 +78,12 @@ public class CentralRoutingFacts implements RoutingFacts {
         return sites;
     }
 
+    /** The stores in which the name (a patient) is visible. */
+    public Set<String> storesSeeing(String nameId) {
+        return new HashSet<>(em.createQuery("select v.storeId from NameVisibility v where v.nameId = :nameId",
+                String.class).setParameter("nameId", nameId).getResultList());
+    }
+
     @Override
     public Optional<String> transferPartyOfParent(String parentTable, String parentId) {
         // Read once per parent and batch: an invoice's lines come together, after every parent of the batch.

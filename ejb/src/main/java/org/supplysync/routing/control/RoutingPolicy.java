@@ -3,6 +3,7 @@ package org.supplysync.routing.control;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import org.supplysync.datatype.entity.DataType;
+import org.supplysync.datatype.entity.DataTypeKind;
 import org.supplysync.site.entity.Site;
 import org.supplysync.store.entity.SyncWithType;
 
@@ -77,6 +78,21 @@ public final class RoutingPolicy {
             }
         });
         return sites.contains(Site.CENTRAL);
+    }
+
+    /**
+     * The stores whose sites a store record goes to: its own and, for a transfer, the other party's (a resync of one
+     * store queues the records it takes part in).
+     */
+    public static Set<String> storesOf(DataType type, JsonObject data, String storeId, RoutingFacts facts) {
+        Set<String> stores = new HashSet<>();
+        if (storeId != null) {
+            stores.add(storeId);
+        }
+        if (type.type() == DataTypeKind.STORE) {
+            otherStore(type, data, storeId, facts).ifPresent(stores::add);
+        }
+        return stores;
     }
 
     /**

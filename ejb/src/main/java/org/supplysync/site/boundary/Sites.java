@@ -150,6 +150,29 @@ public class Sites {
         credentials.forgetSite(site.name());
     }
 
+    /**
+     * A (re)initialisation of the site begins: {@code site_status} and {@code GET site} say so until it ends, and the
+     * site's central-data cursor goes back to the start (a new installation reads central data from cursor 0).
+     */
+    public void initialisationStarted(int siteId) {
+        em.createNativeQuery("update site set initialisation_status = 'started', sync_status = 'initialisation_in_progress'"
+                + " where id = ?").setParameter(1, siteId).executeUpdate();
+        em.createNativeQuery("update site_activity set central_cursor = 0 where site_id = ?")
+                .setParameter(1, siteId).executeUpdate();
+    }
+
+    /** The site's (re)initialisation completed: its queue holds everything it must hold. */
+    public void initialisationCompleted(int siteId) {
+        em.createNativeQuery("update site set initialisation_status = 'completed', sync_status = 'idle' where id = ?")
+                .setParameter(1, siteId).executeUpdate();
+    }
+
+    /** The site's (re)initialisation stopped or failed before it completed (a restart goes on from where it was). */
+    public void initialisationInterrupted(int siteId) {
+        em.createNativeQuery("update site set initialisation_status = 'error', sync_status = 'idle'"
+                + " where id = ? and initialisation_status = 'started'").setParameter(1, siteId).executeUpdate();
+    }
+
     /** The site that owns central data: the remote site flagged primary in a mirrored set-up, else the central. */
     public int primarySiteId() {
         return em.createNamedQuery(Site.PRIMARY, Site.class).getResultStream()

@@ -12,49 +12,60 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.supplysync.batch.boundary.BatchJobs;
-import org.supplysync.batch.boundary.JobExecution;
-import org.supplysync.platform.InvalidRequestException;
+import org.supplysync.batch.boundary.JobView;
 import org.supplysync.platform.JsonBody;
-import org.supplysync.platform.Jsons;
 import org.supplysync.web.security.AdminApi;
 
-import java.util.Properties;
+import java.util.List;
 
-/** Starts batch jobs and reports their executions (which the server's admin console also lists). */
+/**
+ * The resync jobs (admin-api.md, "Jobs"): start one with its parameters, follow its executions' progress, stop and
+ * restart them. The server's admin console lists the same executions.
+ */
 @AdminApi
-@Path("api/batch")
+@Path("api/jobs")
 @Produces(MediaType.APPLICATION_JSON)
 public class JobsResource {
 
     @Inject
     BatchJobs jobs;
 
-    /** The body, if any, is a JSON object of job parameters, each a string, an integer or a boolean. */
+    /** The body, if any, is a JSON object of the job's parameters. */
     @POST
-    @Path("jobs/{jobName}")
+    @Path("{jobName}")
     @Consumes(MediaType.WILDCARD)
     public Response start(@PathParam("jobName") String jobName, JsonBody parameters, @Context UriInfo uri) {
-        JobExecution execution = jobs.start(jobName, properties(parameters));
-        return Response.accepted(execution)
-                .location(uri.getBaseUriBuilder().path("api/batch/executions/{id}").build(execution.executionId()))
-                .build();
-    }
-
-    private static Properties properties(JsonBody parameters) {
-        Properties properties = new Properties();
-        parameters.json().forEach((name, value) -> properties.setProperty(name, switch (value.getValueType()) {
-            case STRING -> parameters.text(name);
-            case NUMBER -> Long.toString(parameters.wholeNumber(name));
-            case TRUE, FALSE -> Boolean.toString(parameters.bool(name));
-            default -> throw new InvalidRequestException("job parameter " + name + " must be a string, an integer or"
-                    + " a boolean, got " + Jsons.describe(value));
-        }));
-        return properties;
+        return accepted(jobs.start(jobName, parameters.json()), uri);
     }
 
     @GET
-    @Path("executions/{executionId}")
-    public JobExecution execution(@PathParam("executionId") long executionId) {
+    public List<JobView> executions() {
+        return jobs.executions();
+    }
+
+    @GET
+    @Path("{executionId: [0-9]+}")
+    public JobView execution(@PathParam("executionId") long executionId) {
         return jobs.execution(executionId);
+    }
+
+    @POST
+    @Path("{executionId: [0-9]+}/stop")
+    @Consumes(MediaType.WILDCARD)
+    public Response stop(@PathParam("executionId") long executionId, @Context UriInfo uri) {
+        return accepted(jobs.stop(executionId), uri);
+    }
+
+    /** A new execution of the same run, going on from its last committed chunk. */
+    @POST
+    @Path("{executionId: [0-9]+}/restart")
+    @Consumes(MediaType.WILDCARD)
+    public Response restart(@PathParam("executionId") long executionId, @Context UriInfo uri) {
+        return accepted(jobs.restart(executionId), uri);
+    }
+
+    private static Response accepted(JobView execution, UriInfo uri) {
+        return Response.accepted(execution)
+                .location(uri.getBaseUriBuilder().path("api/jobs/{id}").build(execution.executionId())).build();
     }
 }

@@ -12,13 +12,17 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.supplysync.batch.boundary.BatchJobs;
 import org.supplysync.central.boundary.CentralFeed;
 import org.supplysync.central.boundary.CentralPage;
+import org.supplysync.platform.ConflictException;
 import org.supplysync.platform.InvalidRequestException;
 import org.supplysync.platform.JsonBody;
 import org.supplysync.push.boundary.PushReceipt;
@@ -63,6 +67,12 @@ public class SyncV5Resource {
     CentralFeed centralFeed;
 
     @Inject
+    BatchJobs jobs;
+
+    @Inject
+    InitialisationWaiters waiters;
+
+    @Inject
     @ConfigProperty(name = "supplysync.sync.max-pull-records")
     int maxPullRecords;
 
@@ -86,6 +96,8 @@ public class SyncV5Resource {
                 .add("code", site.name())
                 .add("name", site.name())
                 .add("initialisationStatus", site.initialisationStatus())
+                // Newer clients poll this while an initialisation builds the queue, to tell a slow build from a dead one.
+                .add("queueLength", siteQueue.length(site.id()))
                 .add("isOmSupplyCentralServer", false)
                 .add("omSupplyCentralServerUrl", omsCentralUrl.orElse(uri.getBaseUri().toString()))
                 .add("mSupplyCentralSiteId", Site.CENTRAL)
@@ -173,12 +185,19 @@ public class SyncV5Resource {
                 MediaType.APPLICATION_JSON_TYPE).build();
     }
 
+    /**
+     * Builds the site's queue with everything it must hold (§1.5) and answers when it is complete, without holding a
+     * server thread meanwhile: a re-POST while it runs joins the same run, one after a stop or failure resumes it.
+     */
     @POST
     @Path("initialise")
     @Consumes(MediaType.WILDCARD)
-    public Response initialise() {
-        return ErrorResponses.v5(501, "initialisation_not_available",
-                "this central server cannot initialise a site yet: it has no (re)initialisation job", JsonValue.NULL);
+    public void initialise(@Suspended AsyncResponse response) {
+        try {
+            waiters.await(jobs.initialise(siteId()), response);
+        } catch (ConflictException busy) {
+            response.resume(ErrorResponses.v5(503, "sync_is_running", busy.getMessage(), JsonValue.NULL));
+        }
     }
 
     private int siteId() {
