@@ -44,6 +44,17 @@ public final class Sql {
         }
     }
 
+    /** A DATETIME the application wrote in UTC (utc_timestamp), as ISO-8601 text; null stays null. */
+    public static String utcText(Object value) {
+        if (value instanceof java.sql.Timestamp timestamp) {
+            return timestamp.toLocalDateTime().toInstant(java.time.ZoneOffset.UTC).toString();
+        }
+        if (value instanceof java.time.LocalDateTime time) {
+            return time.toInstant(java.time.ZoneOffset.UTC).toString();
+        }
+        return value == null ? null : value.toString();
+    }
+
     /** A failure of the database, as the application reports it (the transaction rolls back). */
     public static IllegalStateException failure(String doing, SQLException e) {
         return new IllegalStateException(doing + ": " + e.getMessage(), e);

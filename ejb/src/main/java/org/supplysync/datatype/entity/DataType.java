@@ -69,6 +69,10 @@ public class DataType {
     @Column(name = "to_every_copy", nullable = false)
     private boolean toEveryCopy;
 
+    /** Purchase orders and their lines: edited on the primary only while centralised procurement is on (V10). */
+    @Column(nullable = false)
+    private boolean procurement;
+
     @Column(name = "seed_row", nullable = false)
     private String seedRow;
 
@@ -103,6 +107,12 @@ public class DataType {
         this.homeStoreField = homeStoreField;
         this.visibilityJoin = visibilityJoin;
         this.toEveryCopy = toEveryCopy;
+    }
+
+    /** A registry row of a table that centralised procurement moves to the primary (tests build the registry with this). */
+    public DataType asProcurement() {
+        this.procurement = true;
+        return this;
     }
 
     public String tableName() {
@@ -159,6 +169,10 @@ public class DataType {
 
     public boolean goesToEveryCopy() {
         return toEveryCopy;
+    }
+
+    public boolean isProcurement() {
+        return procurement;
     }
 
     /** Lines carry no store of their own: they follow their parent record. */

@@ -6,10 +6,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.supplysync.platform.Audit;
 import org.supplysync.platform.PerSite;
+import org.supplysync.platform.Sql;
 import org.supplysync.platform.UnknownResourceException;
 import org.supplysync.record.control.IncomingRecord;
 
-import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,7 +69,7 @@ public class Quarantine {
                         + " last_seen, attempts from quarantine where (? is null or site_id = ?) order by id")
                 .setParameter(1, siteId.orElse(null)).setParameter(2, siteId.orElse(null)).getResultList();
         return rows.stream().map(row -> new QuarantinedRecord(((Number) row[0]).longValue(), ((Number) row[1]).intValue(),
-                (String) row[2], (String) row[3], (String) row[4], instant(row[5]), instant(row[6]),
+                (String) row[2], (String) row[3], (String) row[4], Sql.utcText(row[5]), Sql.utcText(row[6]),
                 ((Number) row[7]).intValue())).toList();
     }
 
@@ -99,16 +99,6 @@ public class Quarantine {
             throw UnknownResourceException.inPath("there is no quarantined record " + id);
         }
         return rows.get(0);
-    }
-
-    private static String instant(Object value) {
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toLocalDateTime().toInstant(java.time.ZoneOffset.UTC).toString();
-        }
-        if (value instanceof java.time.LocalDateTime time) {
-            return time.toInstant(java.time.ZoneOffset.UTC).toString();
-        }
-        return value == null ? null : value.toString();
     }
 
     /** A quarantined record as administrators see it (admin-api.md, "Quarantine"). */

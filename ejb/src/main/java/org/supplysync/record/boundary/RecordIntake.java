@@ -32,6 +32,11 @@ import org.supplysync.routing.control.Route;
 import org.supplysync.routing.control.RoutingPolicy;
 import org.supplysync.site.entity.Site;
 import org.supplysync.store.control.VisibilityIndex;
+import org.supplysync.transfer.boundary.TransferDesk;
+import org.supplysync.transfer.control.TransferKind;
+import org.supplysync.transfer.control.TransferLedger;
+import org.supplysync.transfer.control.TransferSession;
+import org.supplysync.transfer.control.TransferWork;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -76,6 +81,9 @@ public class RecordIntake {
     Refusals refusals;
 
     @Inject
+    TransferDesk transferDesk;
+
+    @Inject
     @ConfigProperty(name = "supplysync.queue.max-messages-per-transaction")
     int maxMessagesPerTransaction;
 
@@ -94,10 +102,13 @@ public class RecordIntake {
         try (Connection db = dataSource.getConnection()) {
             CentralCopies copies = new CentralCopies(db);
             CentralFacts facts = new CentralFacts(em, copies, registry.values());
-            batch = new Batch(siteId, registry, copies, facts, new CentralRoutingFacts(em, facts, copies, registry),
+            TransferSession transfers = transferDesk.open(db, copies);
+            batch = new Batch(siteId, registry, copies, facts, transfers,
+                    new CentralRoutingFacts(em, facts, copies, registry).readingTransfersFrom(transfers.ledger()),
                     outboundQueues.budget(maxMessagesPerTransaction));
             batch.fieldTypes = dataTypes.fieldTypes();
             copies.prefetch(records);
+            transfers.ledger().prefetch(records, registry);
             for (IncomingRecord record : records) {
                 Optional<String> reason;
                 try {
@@ -117,6 +128,7 @@ public class RecordIntake {
                 }
             }
             copies.flush();
+            batch.transfers.ledger().flush();
             changeLog.recordAll(db, batch.centralChanges);
         } catch (SQLException e) {
             throw Sql.failure("integrating records of site " + siteId, e);
@@ -166,8 +178,22 @@ public class RecordIntake {
             return Optional.of(refusal.reason());
         }
         Verdict.Accepted owner = (Verdict.Accepted) verdict;
-        Route route = RoutingPolicy.route(type, data, owner.storeId(), owner.patientId(), batch.siteId, batch.routing);
-        batch.reserve(route, type.isVisibilityJoin() ? 1 : 0);
+        TransferWork transfer = TransferKind.involves(type.tableName())
+                ? transferDesk.consider(batch.transfers, type, recordId, data, owner.storeId(), batch.siteId)
+                : new TransferWork();
+        // Routed with the transfer it starts, if it starts one: nothing is written before all of it fits.
+        TransferLedger.Staged staged = batch.transfers.ledger().stage(transfer);
+        Route route;
+        List<Routed> transferRecords;
+        try {
+            route = RoutingPolicy.route(type, recordId, data, owner.storeId(), owner.patientId(), batch.siteId,
+                    batch.routing);
+            transferRecords = routed(batch, transfer);
+            batch.reserve(route, transferRecords, type.isVisibilityJoin() ? 1 : 0);
+        } catch (OverBudget over) {
+            batch.transfers.ledger().unstage(staged);
+            throw over;
+        }
         // The text as stored at push, unless normalising changed the record: printed again only then.
         String json = data == record.recordData() && record.text() != null ? record.text() : data.toString();
         batch.copies.write(type.tableName(), recordId, route.heldCentrally() ? json : skeleton(type, data),
@@ -176,7 +202,39 @@ public class RecordIntake {
             visibility.joinChanged(recordId, data, false).ifPresent(due -> batch.add(due.siteId(), due.record()));
         }
         send(batch, type, route, recordId, false, "update", json);
+        for (Routed routed : transferRecords) {
+            if (routed.made()) {
+                batch.copies.write(routed.type().tableName(), routed.recordId(), routed.json(), routed.storeId(), null,
+                        Site.CENTRAL, true);
+            }
+            send(batch, routed.type(), routed.route(), routed.recordId(), false, "update", routed.json());
+        }
         return Optional.empty();
+    }
+
+    /**
+     * Where the records a transfer makes go (from the central: the responding site gets them as new) and where the
+     * initiating half's lines go again (from the site that pushed them: now to the other store's sites too).
+     */
+    private static List<Routed> routed(Batch batch, TransferWork transfer) {
+        List<Routed> routed = new ArrayList<>();
+        for (TransferWork.Made made : transfer.made()) {
+            DataType type = batch.registry.get(made.tableName());
+            routed.add(new Routed(type, made.recordId(), made.storeId(), made.data().toString(), true,
+                    RoutingPolicy.route(type, made.recordId(), made.data(), made.storeId(), null, Site.CENTRAL,
+                            batch.routing)));
+        }
+        for (TransferWork.Resend resend : transfer.resends()) {
+            DataType type = batch.registry.get(resend.tableName());
+            routed.add(new Routed(type, resend.recordId(), resend.storeId(), resend.text(), false,
+                    RoutingPolicy.route(type, resend.recordId(), CentralCopy.parse(resend.text()), resend.storeId(),
+                            null, batch.siteId, batch.routing)));
+        }
+        return routed;
+    }
+
+    /** A record a transfer makes ({@code made}: written to the central copy as the central's) or sends again. */
+    private record Routed(DataType type, String recordId, String storeId, String json, boolean made, Route route) {
     }
 
     private Optional<String> delete(Batch batch, DataType type, String recordId) {
@@ -256,6 +314,7 @@ public class RecordIntake {
         final Map<String, DataType> registry;
         final CentralCopies copies;
         final CentralFacts facts;
+        final TransferSession transfers;
         final CentralRoutingFacts routing;
         final OutboundQueues.Budget budget;
         Map<String, Map<String, FieldType>> fieldTypes = Map.of();
@@ -267,11 +326,12 @@ public class RecordIntake {
         int messages;
 
         Batch(int siteId, Map<String, DataType> registry, CentralCopies copies, CentralFacts facts,
-              CentralRoutingFacts routing, OutboundQueues.Budget budget) {
+              TransferSession transfers, CentralRoutingFacts routing, OutboundQueues.Budget budget) {
             this.siteId = siteId;
             this.registry = registry;
             this.copies = copies;
             this.facts = facts;
+            this.transfers = transfers;
             this.routing = routing;
             this.budget = budget;
         }
@@ -281,8 +341,16 @@ public class RecordIntake {
          * is room for records a change of visibility may make due at one more site.
          */
         void reserve(Route route, int extra) {
-            if (!budget.fits(messages, outbound, route.sites(), extra)) {
-                throw new OverBudget(route.sites().size(), budget.limit());
+            reserve(route, List.of(), extra);
+        }
+
+        /** As {@link #reserve(Route, int)}, for the record and the records its transfer makes or sends again. */
+        void reserve(Route route, List<Routed> transferRecords, int extra) {
+            Map<Integer, Integer> records = new TreeMap<>();
+            route.sites().forEach(site -> records.merge(site, 1, Integer::sum));
+            transferRecords.forEach(routed -> routed.route().sites().forEach(site -> records.merge(site, 1, Integer::sum)));
+            if (!budget.fits(messages, outbound, records, extra)) {
+                throw new OverBudget(records.size(), budget.limit());
             }
         }
 

@@ -70,6 +70,11 @@ public final class CentralCopies {
         }
     }
 
+    /** The connection this copy is read and written over (the caller's transaction). */
+    public Connection connection() {
+        return db;
+    }
+
     /** Reads what the central holds of these records: one query per table and piece of {@value PIECE}. */
     public void prefetch(List<IncomingRecord> records) {
         Map<String, List<String>> idsByTable = records.stream()

@@ -2,6 +2,7 @@ package org.supplysync.record.control;
 
 import jakarta.persistence.EntityManager;
 import org.supplysync.datatype.entity.DataType;
+import org.supplysync.platform.CentralSettings;
 import org.supplysync.site.entity.Site;
 import org.supplysync.store.entity.Store;
 
@@ -23,6 +24,7 @@ public class CentralFacts implements OwnershipFacts {
     private final List<String> patientTables;
     private final Map<String, Optional<Store>> stores = new HashMap<>();
     private Integer primarySiteId;
+    private Boolean centralisedProcurement;
 
     public CentralFacts(EntityManager em, CentralCopies copies, Collection<DataType> registry) {
         this.em = em;
@@ -37,6 +39,14 @@ public class CentralFacts implements OwnershipFacts {
                     .findFirst().map(Site::id).orElse(Site.CENTRAL);
         }
         return primarySiteId;
+    }
+
+    @Override
+    public boolean centralisedProcurement() {
+        if (centralisedProcurement == null) {
+            centralisedProcurement = CentralSettings.isOn(em, CentralSettings.CENTRALISED_PROCUREMENT);
+        }
+        return centralisedProcurement;
     }
 
     @Override

@@ -26,6 +26,11 @@ public interface OwnershipFacts {
     /** Whether the name is a patient in the central copy. */
     boolean isPatient(String nameId);
 
+    /** Whether centralised procurement is on: purchase orders are then edited on the primary only (seed). */
+    default boolean centralisedProcurement() {
+        return false;
+    }
+
     /** What the central copy says about a record it holds. */
     record KnownRecord(String storeId, String patientId, int originSiteId) {
     }

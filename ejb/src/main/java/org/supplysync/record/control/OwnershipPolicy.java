@@ -119,7 +119,12 @@ public final class OwnershipPolicy {
             return Claim.invalid("store data: store " + storeId + " does not include transactions in sync; its "
                     + table + " records are not sent to the central server");
         }
-        return Claim.valid(Verdict.accepted(storeId, null), new Owner.Store(storeId));
+        return Claim.valid(Verdict.accepted(storeId, null), storeDataOwner(type, storeId, facts));
+    }
+
+    /** A store's record, or a purchase order edited on the primary while centralised procurement is on (seed). */
+    private static Owner storeDataOwner(DataType type, String storeId, OwnershipFacts facts) {
+        return type.isProcurement() && facts.centralisedProcurement() ? new Owner.Primary() : new Owner.Store(storeId);
     }
 
     private static Optional<String> ownerStore(DataType type, JsonObject data, OwnershipFacts facts) {
@@ -156,7 +161,7 @@ public final class OwnershipPolicy {
                     ? List.of(new Owner.Either(new Owner.Primary(),
                     new Owner.Both(storeOwner(known.storeId()), patientOwner(known.patientId(), facts))))
                     : List.of(new Owner.Primary());
-            case STORE -> known.storeId() == null ? List.of() : List.of(new Owner.Store(known.storeId()));
+            case STORE -> known.storeId() == null ? List.of() : List.of(storeDataOwner(type, known.storeId(), facts));
             case PATIENT -> List.of(knownPatient(type, known, facts));
         };
     }

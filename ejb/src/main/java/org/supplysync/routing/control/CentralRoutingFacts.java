@@ -9,6 +9,8 @@ import org.supplysync.record.control.CentralCopies;
 import org.supplysync.store.entity.Store;
 import org.supplysync.store.entity.SyncWith;
 import org.supplysync.store.entity.SyncWithType;
+import org.supplysync.transfer.control.TransferKind;
+import org.supplysync.transfer.control.TransferLedger;
 
 import java.util.HashMap;
 import java.util.HashSet;
@@ -28,6 +30,7 @@ public class CentralRoutingFacts implements RoutingFacts {
     private final Map<String, Map<Integer, SyncWithType>> copies = new HashMap<>();
     private final Map<String, Optional<String>> storeByName = new HashMap<>();
     private final Map<String, Optional<String>> parentParties = new HashMap<>();
+    private TransferLedger transfers;
 
     /** Store look-ups go through the batch's ownership facts, which remember them already. */
     public CentralRoutingFacts(EntityManager em, OwnershipFacts ownership, CentralCopies copies,
@@ -36,6 +39,23 @@ public class CentralRoutingFacts implements RoutingFacts {
         this.ownership = ownership;
         this.centralCopies = copies;
         this.registry = registry;
+    }
+
+    /** Reads transfers through this ledger, the intake's, so that a transfer staged in this intake is seen. */
+    public CentralRoutingFacts readingTransfersFrom(TransferLedger ledger) {
+        this.transfers = ledger;
+        return this;
+    }
+
+    @Override
+    public Optional<String> transferPartner(String table, String recordId, String storeId) {
+        if (!TransferKind.involves(table)) {
+            return Optional.empty();
+        }
+        if (transfers == null) {
+            transfers = new TransferLedger(centralCopies.connection());
+        }
+        return transfers.partner(table, recordId, storeId);
     }
 
     @Override

@@ -15,7 +15,6 @@ import org.supplysync.platform.Jsons;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.StringJoiner;
 
 /**
@@ -75,18 +74,22 @@ public class OutboundQueues {
     public record Budget(int limit, int recordsPerMessage) {
 
         /**
-         * Whether one more record to each of these sites (and {@code extra} more messages) still fits, given the
-         * messages the records queued so far take: only a site whose last message is full needs another one.
+         * Whether these many more records to each site (and {@code extra} more messages) still fit, given the messages
+         * the records queued so far take.
          */
-        public boolean fits(int messages, Map<Integer, List<OutboundRecord>> queued, Set<Integer> sites, int extra) {
-            long more = extra;
-            for (int site : sites) {
-                List<OutboundRecord> records = queued.get(site);
-                if (opensMessage(records == null ? 0 : records.size())) {
-                    more++;
-                }
+        public boolean fits(int messages, Map<Integer, List<OutboundRecord>> queued, Map<Integer, Integer> more,
+                            int extra) {
+            long opened = extra;
+            for (Map.Entry<Integer, Integer> site : more.entrySet()) {
+                List<OutboundRecord> records = queued.get(site.getKey());
+                int before = records == null ? 0 : records.size();
+                opened += messagesFor(before + site.getValue()) - messagesFor(before);
             }
-            return messages + more <= limit;
+            return messages + opened <= limit;
+        }
+
+        private long messagesFor(int records) {
+            return (records + (long) recordsPerMessage - 1) / recordsPerMessage;
         }
 
         /** Whether a record added to a site that has this many queued records starts a new message. */

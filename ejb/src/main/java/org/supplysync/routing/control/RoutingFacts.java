@@ -22,4 +22,13 @@ public interface RoutingFacts {
 
     /** The other party (a name) named in the transfer field of a parent record the central server knows. */
     Optional<String> transferPartyOfParent(String parentTable, String parentId);
+
+    /**
+     * The other store of a transfer the central knows this record takes part in (either half), for a record of
+     * {@code storeId}; empty while it is no transfer's, or not yet (an initiating half before its trigger), or one the
+     * central could not complete.
+     */
+    default Optional<String> transferPartner(String table, String recordId, String storeId) {
+        return Optional.empty();
+    }
 }

@@ -27,10 +27,16 @@ public final class RoutingPolicy {
      */
     public static Route route(DataType type, JsonObject data, String storeId, String patientId, int originSite,
                               RoutingFacts facts) {
+        return route(type, text(data, "ID"), data, storeId, patientId, originSite, facts);
+    }
+
+    /** As {@link #route(DataType, JsonObject, String, String, int, RoutingFacts)}, for the record with this id. */
+    public static Route route(DataType type, String recordId, JsonObject data, String storeId, String patientId,
+                              int originSite, RoutingFacts facts) {
         Route route = patientId != null ? patient(patientId, facts) : switch (type.type()) {
             case CENTRAL, SHARED -> new Route(true, true, Set.of());
             case CENTRAL_STORE -> centralStore(type, storeId, facts);
-            case STORE -> store(type, data, storeId, originSite, facts);
+            case STORE -> store(type, recordId, data, storeId, originSite, facts);
             case MESSAGE -> new Route(false, true, activeSite(storeId, facts));
             // patient data that names no patient (a program document, say): kept, sent nowhere
             case PATIENT -> new Route(false, true, Set.of());
@@ -55,16 +61,20 @@ public final class RoutingPolicy {
     }
 
     /**
-     * Store data goes to the store's active site and its collector copies; a transfer also to the other store's
-     * (sync-rules.md, "Where transfer records go"): a transfer copy receives nothing it takes no part in.
+     * Store data goes to the store's active site and its collector copies; a record of a transfer the central knows
+     * (either half, and its lines) also to the other store's (sync-rules.md, "Where transfer records go"): a transfer
+     * copy receives nothing it takes no part in. A record that names another store is kept centrally whatever its
+     * store's copy there: the central completes transfers from its copy.
      */
-    private static Route store(DataType type, JsonObject data, String storeId, int originSite, RoutingFacts facts) {
+    private static Route store(DataType type, String recordId, JsonObject data, String storeId, int originSite,
+                               RoutingFacts facts) {
         Set<Integer> sites = new HashSet<>();
         boolean held = holdsOf(storeId, originSite, facts, sites);
-        Optional<String> otherStore = otherStore(type, data, storeId, facts);
+        Optional<String> otherStore = otherStore(type, recordId, data, storeId, facts);
         if (otherStore.isPresent()) {
-            held |= holdsOf(otherStore.get(), originSite, facts, sites);
+            holdsOf(otherStore.get(), originSite, facts, sites);
         }
+        held |= otherStore.isPresent() || namesOtherStore(type, data, storeId, facts);
         return new Route(false, held, sites);
     }
 
@@ -90,16 +100,31 @@ public final class RoutingPolicy {
             stores.add(storeId);
         }
         if (type.type() == DataTypeKind.STORE) {
-            otherStore(type, data, storeId, facts).ifPresent(stores::add);
+            otherStore(type, text(data, "ID"), data, storeId, facts).ifPresent(stores::add);
         }
         return stores;
     }
 
     /**
-     * The other store of a transfer: the record (or its parent) names another store's name. Between two stores of one
-     * site the transfer is that site's own business to complete, but it still goes where both stores' data goes.
+     * The other store of a transfer the central knows the record (or, for a line, its parent) takes part in. An
+     * initiating half reaches the other store's sites only once the transfer is triggered and known (sync-rules.md
+     * "Transfers": until then it is its store's data); between two stores of one site it still goes where both
+     * stores' data goes.
      */
-    private static Optional<String> otherStore(DataType type, JsonObject data, String storeId, RoutingFacts facts) {
+    private static Optional<String> otherStore(DataType type, String recordId, JsonObject data, String storeId,
+                                               RoutingFacts facts) {
+        Optional<String> partner;
+        if (type.isLine()) {
+            String parentId = text(data, type.parentField());
+            partner = parentId == null ? Optional.empty() : facts.transferPartner(type.parentTable(), parentId, storeId);
+        } else {
+            partner = recordId == null ? Optional.empty() : facts.transferPartner(type.tableName(), recordId, storeId);
+        }
+        return partner.filter(other -> !other.equals(storeId)).filter(other -> facts.activeSiteOf(other).isPresent());
+    }
+
+    /** Whether the record (or its parent) names another store as the other party: it may be, or become, a transfer. */
+    private static boolean namesOtherStore(DataType type, JsonObject data, String storeId, RoutingFacts facts) {
         Optional<String> otherParty;
         if (type.transferField() != null) {
             otherParty = Optional.ofNullable(text(data, type.transferField()));
@@ -108,9 +133,7 @@ public final class RoutingPolicy {
         } else {
             otherParty = Optional.empty();
         }
-        return otherParty.flatMap(facts::storeNamed)
-                .filter(other -> !other.equals(storeId))
-                .filter(other -> facts.activeSiteOf(other).isPresent());
+        return otherParty.flatMap(facts::storeNamed).filter(other -> !other.equals(storeId)).isPresent();
     }
 
     private static Set<Integer> activeSite(String storeId, RoutingFacts facts) {

@@ -57,6 +57,10 @@ class RoutingPolicyTest {
             null);
     private static final DataType REQUISITION_LINE = type("requisition_line", DataTypeKind.STORE, null, "requisition",
             "requisition_ID", null, null);
+    private static final DataType PURCHASE_ORDER_LINE = type("purchase_order_line", DataTypeKind.STORE, null,
+            "purchase_order", "purchase_order_ID", null, null);
+    private static final DataType GOODS_RECEIVED = type("Goods_received", DataTypeKind.STORE, "store_ID", null, null,
+            null, null);
     private static final DataType INSURANCE = type("nameInsuranceJoin", DataTypeKind.PATIENT, null, null, null, null,
             "nameID");
     private static final DataType MESSAGE = type("message", DataTypeKind.MESSAGE, "toStoreID", null, null, null, null);
@@ -74,6 +78,10 @@ class RoutingPolicyTest {
             + " data (such as stock lines)'";
     private static final String TRANSFERS = "sync-rules.md Where transfer records go: the sites of the two stores that take"
             + " part (active sites and collector copies, the central included) and no other site";
+    private static final String BEFORE_TRIGGER = "sync-rules.md Transfers: until it is triggered the initiating half is"
+            + " only its store's data and goes where that store's data goes";
+    private static final String FAILED = "sync-rules.md Transfers: a transfer the central cannot complete is still the"
+            + " initiating site's own record, kept and routed as store data";
     private static final String LOCAL_TRANSFERS = "sync-rules.md Transfers: between two stores active on the same site,"
             + " done locally; the central only stores them";
     private static final String OWN_BACK = "sync-rules.md Delivery: a site's own records are not sent back to it";
@@ -146,69 +154,79 @@ class RoutingPolicyTest {
                 row("a line of B's invoice to a supplier follows it: the central only", STORE_DATA + "; " + TRANSFER_COPY,
                         TRANS_LINE, json("ID", "TL_B_SUP", "transaction_ID", "T_B_SUP"), "B", null, 2).held(),
 
-                // --- transfers between stores of two sites -----------------------------------------------------
-                row("the seed's transfer: C's ci to B reaches site 2 and the central", TRANSFERS + "; seed: transfers across sites",
-                        TRANSACT, json("ID", "T_CB", "store_ID", "C", "name_ID", "NAME_B", "type", "ci"), "C", null, 3)
-                        .held().to(2),
+                // --- transfers between stores of two sites (the ledger knows them: triggered and completed) -----
+                row("the seed's transfer: C's finalised ci to B reaches site 2 and the central",
+                        TRANSFERS + "; seed: transfers across sites",
+                        TRANSACT, ci("T_CB", "C", "NAME_B", "fn"), "C", null, 3).held().to(2),
                 row("a line of C's ci to B follows its invoice to site 2", TRANSFERS + " (either half, and its lines)",
                         TRANS_LINE, json("ID", "TL_CB", "transaction_ID", "T_CB"), "C", null, 3).held().to(2),
                 row("B's responding si (numbered on site 2) goes back to site 3", TRANSFERS + " (either half)",
                         TRANSACT, json("ID", "T_BC", "store_ID", "B", "name_ID", "NAME_C", "type", "si"), "B", null, 2)
                         .held().to(3),
-                row("C's request requisition to B reaches site 2", TRANSFERS + "; seed: Mobile requisitions",
-                        REQUISITION, json("ID", "R_CB", "store_ID", "C", "name_ID", "NAME_B"), "C", null, 3).held().to(2),
+                row("the si the central made in B goes to site 2 and site 3", TRANSFERS + " (either half)",
+                        TRANSACT, json("ID", "T_BC", "store_ID", "B", "name_ID", "NAME_C", "type", "si"), "B", null, 1)
+                        .held().to(2, 3),
+                row("C's finalised request requisition to B reaches site 2", TRANSFERS + "; seed: Mobile requisitions",
+                        REQUISITION, json("ID", "R_CB", "store_ID", "C", "name_ID", "NAME_B", "status", "fn"), "C", null, 3)
+                        .held().to(2),
                 row("a line of C's requisition to B follows it to site 2", TRANSFERS + " (and its lines)",
                         REQUISITION_LINE, json("ID", "RL_CB", "requisition_ID", "R_CB"), "C", null, 3).held().to(2),
+                row("a line of B's confirmed purchase order to C follows it to site 3",
+                        TRANSFERS + " (and its lines); seed: Internal requisitions",
+                        PURCHASE_ORDER_LINE, json("ID", "POL_BC", "purchase_order_ID", "PO_BC"), "B", null, 2).held().to(3),
+                row("goods received the central made in B for that order reach site 2 and site 3",
+                        TRANSFERS + " (either half); seed: Internal requisitions, second stage",
+                        GOODS_RECEIVED, json("ID", "GR_BC", "store_ID", "B", "purchase_order_ID", "PO_BC"), "B", null, 1)
+                        .held().to(2, 3),
                 row("B's ci to D reaches site 3, where D is active", TRANSFERS,
-                        TRANSACT, json("ID", "T_BD", "store_ID", "B", "name_ID", "NAME_D", "type", "ci"), "B", null, 2)
-                        .held().to(3),
+                        TRANSACT, ci("T_BD", "B", "NAME_D", "fn"), "B", null, 2).held().to(3),
                 row("F's ci to C still works although F's store data is not kept centrally",
                         TRANSFERS + "; seed table row F: F's transfers still work",
-                        TRANSACT, json("ID", "T_FC", "store_ID", "F", "name_ID", "NAME_C", "type", "ci"), "F", null, 2)
-                        .held().to(3),
+                        TRANSACT, ci("T_FC", "F", "NAME_C", "fn"), "F", null, 2).held().to(3),
                 row("A's ci (on the central) to B reaches site 2", TRANSFERS,
-                        TRANSACT, json("ID", "T_AB", "store_ID", "A", "name_ID", "NAME_B", "type", "ci"), "A", null, 1)
-                        .held().to(2),
+                        TRANSACT, ci("T_AB", "A", "NAME_B", "fn"), "A", null, 1).held().to(2),
                 row("E's ci to F reaches site 2", TRANSFERS,
-                        TRANSACT, json("ID", "T_EF", "store_ID", "E", "name_ID", "NAME_F", "type", "ci"), "E", null, 1)
-                        .held().to(2),
+                        TRANSACT, ci("T_EF", "E", "NAME_F", "fn"), "E", null, 1).held().to(2),
                 row("D's ci to A also reaches A's collector copy on site 2", TRANSFERS + " (their collector copies)",
-                        TRANSACT, json("ID", "T_DA", "store_ID", "D", "name_ID", "NAME_A", "type", "ci"), "D", null, 3)
-                        .held().to(2),
+                        TRANSACT, ci("T_DA", "D", "NAME_A", "fn"), "D", null, 3).held().to(2),
                 row("a line of D's ci to A also reaches A's collector copy on site 2", TRANSFERS + " (and its lines)",
                         TRANS_LINE, json("ID", "TL_DA", "transaction_ID", "T_DA"), "D", null, 3).held().to(2),
                 // A transfer copy on a site with no part in the transfer does not receive it.
                 row("B's ci to A does not reach site 3, where B is only a transfer copy and no party is active",
                         TRANSFERS + ": a transfer copy of X on a site with no part in a transfer does not receive it",
-                        TRANSACT, json("ID", "T_BA", "store_ID", "B", "name_ID", "NAME_A", "type", "ci"), "B", null, 2)
-                        .held(),
+                        TRANSACT, ci("T_BA", "B", "NAME_A", "fn"), "B", null, 2).held(),
                 row("a line of B's ci to A does not reach site 3 either", TRANSFERS + " (and its lines)",
                         TRANS_LINE, json("ID", "TL_BA", "transaction_ID", "T_BA"), "B", null, 2).held(),
                 row("C's ci to E does not reach site 2, where C is only a transfer copy and no party is active",
                         TRANSFERS + ": a transfer copy of X on a site with no part in a transfer does not receive it",
-                        TRANSACT, json("ID", "T_CE", "store_ID", "C", "name_ID", "NAME_E", "type", "ci"), "C", null, 3)
-                        .held(),
+                        TRANSACT, ci("T_CE", "C", "NAME_E", "fn"), "C", null, 3).held(),
+
+                // --- before the trigger, and transfers the central could not complete: the store's data ---------
+                row("C's ci to B not finalised yet goes only where C's data goes (kept centrally all the same)",
+                        BEFORE_TRIGGER, TRANSACT, ci("T_CB_OPEN", "C", "NAME_B", "cn"), "C", null, 3).held(),
+                row("a line of C's open ci to B stays with C's data too", BEFORE_TRIGGER,
+                        TRANS_LINE, json("ID", "TL_CB_OPEN", "transaction_ID", "T_CB_OPEN"), "C", null, 3).held(),
+                row("F's open ci to C is kept centrally, though F's store data is not", BEFORE_TRIGGER
+                                + "; the central completes transfers from its copy",
+                        TRANSACT, ci("T_FC_OPEN", "F", "NAME_C", "nw"), "F", null, 2).held(),
+                row("C's finalised ci to B that the central could not complete goes only where C's data goes",
+                        FAILED, TRANSACT, ci("T_CB_FAILED", "C", "NAME_B", "fn"), "C", null, 3).held(),
 
                 // --- transfers between two stores of one site: local -------------------------------------------
                 row("B's ci to F (both on site 2) is kept on the central and goes to no site",
                         LOCAL_TRANSFERS + "; " + TRANSFERS,
-                        TRANSACT, json("ID", "T_BF", "store_ID", "B", "name_ID", "NAME_F", "type", "ci"), "B", null, 2)
-                        .held(),
+                        TRANSACT, ci("T_BF", "B", "NAME_F", "fn"), "B", null, 2).held(),
                 row("F's ci to B (both on site 2) is kept on the central, where B has a collector copy, and goes to no site",
                         LOCAL_TRANSFERS + "; " + TRANSFERS + " (the central included)",
-                        TRANSACT, json("ID", "T_FB", "store_ID", "F", "name_ID", "NAME_B", "type", "ci"), "F", null, 2)
-                        .held(),
+                        TRANSACT, ci("T_FB", "F", "NAME_B", "fn"), "F", null, 2).held(),
                 row("C's ci to D (both on site 3) does not reach C's transfer copy on site 2",
                         LOCAL_TRANSFERS + "; " + TRANSFERS,
-                        TRANSACT, json("ID", "T_CD", "store_ID", "C", "name_ID", "NAME_D", "type", "ci"), "C", null, 3)
-                        .held(),
+                        TRANSACT, ci("T_CD", "C", "NAME_D", "fn"), "C", null, 3).held(),
                 row("E's ci to A (both on the central) also reaches A's collector copy on site 2",
                         LOCAL_TRANSFERS + "; " + TRANSFERS + " (their collector copies)",
-                        TRANSACT, json("ID", "T_EA", "store_ID", "E", "name_ID", "NAME_A", "type", "ci"), "E", null, 1)
-                        .held().to(2),
+                        TRANSACT, ci("T_EA", "E", "NAME_A", "fn"), "E", null, 1).held().to(2),
                 row("a store's invoice to its own name is no transfer", STORE_DATA,
-                        TRANSACT, json("ID", "T_BB", "store_ID", "B", "name_ID", "NAME_B", "type", "ci"), "B", null, 2)
-                        .held(),
+                        TRANSACT, ci("T_BB", "B", "NAME_B", "fn"), "B", null, 2).held(),
 
                 // --- messages -----------------------------------------------------------------------------------
                 row("a message from C to B goes to B's active site", MESSAGES,
@@ -333,6 +351,10 @@ class RoutingPolicyTest {
                 table.equals("name_store_join"), table.equals("store"));
     }
 
+    private static JsonObject ci(String id, String store, String customer, String status) {
+        return json("ID", id, "store_ID", store, "name_ID", customer, "type", "ci", "status", status);
+    }
+
     private static JsonObject json(String... fieldsAndValues) {
         JsonObjectBuilder object = Json.createObjectBuilder();
         for (int i = 0; i < fieldsAndValues.length; i += 2) {
@@ -361,7 +383,22 @@ class RoutingPolicyTest {
                 "transact/T_CB", json("ID", "T_CB", "store_ID", "C", "name_ID", "NAME_B"),
                 "transact/T_DA", json("ID", "T_DA", "store_ID", "D", "name_ID", "NAME_A"),
                 "transact/T_BA", json("ID", "T_BA", "store_ID", "B", "name_ID", "NAME_A"),
+                "transact/T_CB_OPEN", json("ID", "T_CB_OPEN", "store_ID", "C", "name_ID", "NAME_B"),
                 "requisition/R_CB", json("ID", "R_CB", "store_ID", "C", "name_ID", "NAME_B"));
+        /**
+         * The transfers the ledger knows (made, found or local): record -> its two stores. Records that name another
+         * store but are not here are before their trigger or could not be completed.
+         */
+        private static final Map<String, List<String>> TRANSFERS = Map.ofEntries(
+                Map.entry("transact/T_CB", List.of("C", "B")), Map.entry("transact/T_BC", List.of("C", "B")),
+                Map.entry("requisition/R_CB", List.of("C", "B")),
+                Map.entry("purchase_order/PO_BC", List.of("B", "C")), Map.entry("Goods_received/GR_BC", List.of("C", "B")),
+                Map.entry("transact/T_BD", List.of("B", "D")), Map.entry("transact/T_FC", List.of("F", "C")),
+                Map.entry("transact/T_AB", List.of("A", "B")), Map.entry("transact/T_EF", List.of("E", "F")),
+                Map.entry("transact/T_DA", List.of("D", "A")), Map.entry("transact/T_BA", List.of("B", "A")),
+                Map.entry("transact/T_CE", List.of("C", "E")), Map.entry("transact/T_BF", List.of("B", "F")),
+                Map.entry("transact/T_FB", List.of("F", "B")), Map.entry("transact/T_CD", List.of("C", "D")),
+                Map.entry("transact/T_EA", List.of("E", "A")));
         /** Patient -> the stores it is visible in. */
         private static final Map<String, Set<String>> PATIENT_VISIBILITY = Map.of(
                 "PAT_D", Set.of("D"),
@@ -400,6 +437,13 @@ class RoutingPolicyTest {
                 });
             }
             return sites;
+        }
+
+        @Override
+        public Optional<String> transferPartner(String table, String recordId, String storeId) {
+            List<String> stores = TRANSFERS.get(table + "/" + recordId);
+            return stores == null ? Optional.empty()
+                    : Optional.of(stores.get(0).equals(storeId) ? stores.get(1) : stores.get(0));
         }
 
         /** The parents' transfer field is name_ID, as the registry has it for transact and requisition. */
