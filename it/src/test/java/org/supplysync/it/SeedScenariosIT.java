@@ -113,6 +113,9 @@ class SeedScenariosIT extends DeployedApplication {
         String fromB = unique("CI");
         String fromF = unique("CI");
         String fromA = unique("CI");
+        // F and A trade with C and D: their names visible to F and A (copies do not change: collectors already).
+        setVisibility(unique("NSJ"), c, f, true);
+        setVisibility(unique("NSJ"), d, a, true);
 
         // A customer invoice from C (site 3) to B, with its line: it reaches site 2, where B is active.
         site3.push(transact(fromC, c, b), record("trans_line", line, "Update", Map.of("ID", line, "transaction_ID", fromC)));
@@ -121,13 +124,30 @@ class SeedScenariosIT extends DeployedApplication {
         // From A, edited on the central, to D (site 3); A's collector copy on site 2 gets it too.
         admin().body(Map.of("data", List.of(transact(fromA, a, d)))).post("/api/records").then().statusCode(200);
 
-        assertThat(ids(site2.drainQueue())).containsExactlyInAnyOrder(
-                "transact/" + fromC, "trans_line/" + line, "transact/" + fromA);
-        assertThat(ids(site3.drainQueue())).containsExactlyInAnyOrder("transact/" + fromB, "transact/" + fromF, "transact/" + fromA);
+        // Each finalised invoice got its supplier invoice from the central, which goes to both stores' sites too.
+        String toB = responding(fromC);
+        String toC = responding(fromB);
+        String toCFromF = responding(fromF);
+        String toD = responding(fromA);
+        List<String> atSite2 = ids(site2.drainQueue());
+        List<String> atSite3 = ids(site3.drainQueue());
+        assertThat(atSite2).filteredOn(id -> id.startsWith("transact/")).containsExactlyInAnyOrder(
+                "transact/" + fromC, "transact/" + toB, "transact/" + toC, "transact/" + toCFromF,
+                "transact/" + fromA, "transact/" + toD);
+        assertThat(atSite2).filteredOn(id -> id.startsWith("trans_line/")).hasSize(2).contains("trans_line/" + line);
+        assertThat(atSite3).filteredOn(id -> id.startsWith("transact/")).containsExactlyInAnyOrder(
+                "transact/" + fromB, "transact/" + toC, "transact/" + fromF, "transact/" + toCFromF,
+                "transact/" + fromA, "transact/" + toD, "transact/" + toB);
+        assertThat(atSite3).filteredOn(id -> id.startsWith("trans_line/")).hasSize(1).doesNotContain("trans_line/" + line);
         // The central keeps every transfer, F's included.
-        for (String id : List.of(fromC, fromB, fromF, fromA)) {
+        for (String id : List.of(fromC, fromB, fromF, fromA, toB, toC, toCFromF, toD)) {
             admin().get("/api/records/transact/" + id).then().statusCode(200);
         }
+    }
+
+    private static String responding(String initiatingInvoice) {
+        return admin().get("/api/transfers/transact/" + initiatingInvoice).then().statusCode(200)
+                .extract().jsonPath().getString("respondingId");
     }
 
     @Test

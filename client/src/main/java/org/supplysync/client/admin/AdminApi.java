@@ -134,15 +134,34 @@ public final class AdminApi {
 
     /** The central's copy, or empty when it holds none (404). */
     public Optional<JsonNode> record(String table, String id) {
-        Answer answer = send("GET", "/api/records/" + encode(table) + "/" + encode(id), null);
+        return optional("/api/records/" + encode(table) + "/" + encode(id));
+    }
+
+    /** The transfers the central could not complete, most recently seen first. */
+    public JsonNode failedTransfers() {
+        return call("GET", "/api/transfers/failed", null, 200);
+    }
+
+    /** The transfer the record started, as the central knows it, or empty when it knows none (404). */
+    public Optional<JsonNode> transfer(String table, String id) {
+        return optional("/api/transfers/" + encode(table) + "/" + encode(id));
+    }
+
+    /** A GET that may find nothing (404). */
+    private Optional<JsonNode> optional(String path) {
+        Answer answer = send("GET", path, null);
         if (answer.status == 404) {
             return Optional.empty();
         }
         if (answer.status != 200) {
-            throw new AdminApiException("GET /api/records/" + table + "/" + id + " answered " + answer.status + ": "
-                    + answer.body, answer.status);
+            throw new AdminApiException("GET " + path + " answered " + answer.status + ": " + answer.body, answer.status);
         }
         return Optional.of(parse(answer.body));
+    }
+
+    /** Turns centralised procurement on or off. */
+    public JsonNode centralisedProcurement(boolean enabled) {
+        return call("PUT", "/api/transfers/centralised-procurement", JSON.createObjectNode().put("enabled", enabled), 200);
     }
 
     private JsonNode call(String method, String path, JsonNode body, int expected) {

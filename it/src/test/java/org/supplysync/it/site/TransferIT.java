@@ -73,9 +73,14 @@ class TransferIT extends DeployedApplication {
             assertThat(received.data().path("comment").asText()).isEqualTo("transfer to B");
             assertThat(b.db().get("trans_line", run + "_TL1")).hasValueSatisfying(
                     r -> assertThat(r.data().path("quantity").asInt()).isEqualTo(12));
-            // B never pushes what it received, and A never gets its own invoice back.
+            // The central made B's supplier invoice (with its line): both sites get it with the invoice.
+            String supplierInvoice = ADMIN.transfer("transact", invoiceId).orElseThrow().path("respondingId").asText();
+            assertThat(b.db().get("transact", supplierInvoice)).hasValueSatisfying(
+                    r -> assertThat(r.data().path("linked_transaction_id").asText()).isEqualTo(invoiceId));
+            // B never pushes what it received; A gets the supplier invoice and its line, never its own invoice back.
             assertThat(b.sync(SyncListener.SILENT).pushed()).isZero();
-            assertThat(a.sync(SyncListener.SILENT).pulledQueue()).isZero();
+            assertThat(a.sync(SyncListener.SILENT).pulledQueue()).isEqualTo(2);
+            assertThat(a.db().get("transact", supplierInvoice)).isPresent();
             assertThat(ADMIN.record("transact", invoiceId)).isPresent();
         }
     }
