@@ -106,6 +106,10 @@ final class Invariants {
             "sync-rules.md Where transfer records go: a transfer record (either half, and its lines) is held by the sites"
                     + " of the two stores taking part (active sites and collector copies, the central included) and by"
                     + " no other site: a transfer copy on a site with no part in it does not receive it");
+    final Check responses = new Check("responding-halves-made-once",
+            "sync-rules.md Transfers: at its trigger the central makes the responding half (a supplier invoice, a"
+                    + " response requisition) with a line for each line of the initiating half, once, and it reaches the"
+                    + " sites of both stores and no other; between two stores of one site it makes nothing");
     final Check centralComplete = new Check("central-copy-complete",
             "sync-rules.md Data types: store data goes to the central if its copy is a collector; the central copy"
                     + " (GET /api/records) holds every accepted record of such a store at its latest version");
@@ -130,7 +134,7 @@ final class Invariants {
 
     List<Check> all() {
         return List.of(centralData, centralStoreData, storeRecords, storeDataOnlyWhereAllowed, collectorsComplete,
-                deletedNowhere, transfers, centralComplete, centralNoOtherStoreData, patients, syncWith, refused,
+                deletedNowhere, transfers, responses, centralComplete, centralNoOtherStoreData, patients, syncWith, refused,
                 trespassHeldNowhere, noUnexpectedRefusals, drained);
     }
 
@@ -233,10 +237,11 @@ final class Invariants {
     }
 
     private void checkStoreDataOnSite(int site, SiteRecord record, ObjectNode actual) {
-        Check belongs = record.isTransfer() ? transfers : storeDataOnlyWhereAllowed;
-        Check complete = record.isTransfer() ? transfers : collectorsComplete;
+        boolean transfer = joinsStores(record);
+        Check belongs = transfer ? transfers : storeDataOnlyWhereAllowed;
+        Check complete = transfer ? transfers : collectorsComplete;
         String what = record.key + " of store " + record.storeId
-                + (record.isTransfer() ? " (a transfer with " + record.otherStoreId + ")" : "");
+                + (transfer ? " (a transfer with " + record.otherStoreId + ")" : "");
         if (!record.everPushed) {
             if (actual != null && record.site != site) {
                 belongs.extra("site " + site + " holds " + what + ", which never reached the central");
@@ -273,19 +278,101 @@ final class Invariants {
         }
     }
 
-    /** The remote sites a record's change in this epoch must reach, by the rules (the record's own site included). */
+    /**
+     * Whether a record (a transfer's initiating half, or its line) goes to the other store's sites: once its initiating
+     * half reached its trigger and the central could complete it (sync-rules.md "Transfers": until then, and when it
+     * cannot, it is only its store's data).
+     */
+    private boolean joinsStores(SiteRecord record) {
+        SiteRecord initiating = record.parent == null ? record : log.siteRecord(record.parent);
+        return record.namesOtherStore() && initiating != null && initiating.triggeredEpoch >= 0 && initiating.completable;
+    }
+
+    private int triggeredEpoch(SiteRecord record) {
+        return record.parent == null ? record.triggeredEpoch : log.siteRecord(record.parent).triggeredEpoch;
+    }
+
+    /**
+     * The remote sites a record's change in this epoch must reach, by the rules (the record's own site included); a
+     * transfer's records reach the other store's sites from its trigger on (what was pushed before is sent again then).
+     */
     private Set<Integer> destinations(SiteRecord record, int epoch) {
         Set<Integer> sites = new TreeSet<>();
         sites.add(log.store(record.storeId).site());
-        if (record.isTransfer()) {
+        boolean transfer = joinsStores(record);
+        int otherEpoch = transfer ? Math.max(epoch, triggeredEpoch(record)) : epoch;
+        if (transfer) {
             sites.add(log.store(record.otherStoreId).site());
         }
         for (int site : log.remoteSites()) {
             if (log.copy(record.storeId, site, epoch) == Copy.ACTIVE_COLLECTOR
-                    || (record.isTransfer() && log.copy(record.otherStoreId, site, epoch) == Copy.ACTIVE_COLLECTOR)) {
+                    || (transfer && log.copy(record.otherStoreId, site, otherEpoch) == Copy.ACTIVE_COLLECTOR)) {
                 sites.add(site);
             }
         }
+        return sites;
+    }
+
+    /**
+     * Checks the responding halves the central made: {@code transfer} answers GET /api/transfers/{table}/{id};
+     * {@code made} holds, per remote site, the records of the transfer tables it holds that no site made.
+     */
+    void checkResponses(Function<Key, Optional<JsonNode>> transfer, Map<Integer, Map<Key, ObjectNode>> made) {
+        for (SiteRecord record : log.siteRecords()) {
+            if (record.parent != null || !record.isLive() || !joinsStores(record)) {
+                continue;
+            }
+            Optional<JsonNode> known = transfer.apply(record.key);
+            String status = known.map(t -> t.path("status").asText()).orElse("none");
+            boolean local = log.store(record.storeId).site() == log.store(record.otherStoreId).site();
+            if (!status.equals(local ? "LOCAL" : "CREATED")) {
+                responses.stale("the transfer started by " + record.key + " is " + status + ", not "
+                        + (local ? "LOCAL" : "CREATED"));
+                continue;
+            }
+            if (local) {
+                responses.ok();
+                continue;
+            }
+            Key responding = new Key(known.get().path("respondingTable").asText(), known.get().path("respondingId").asText());
+            String lineTable = responding.table().equals("transact") ? "trans_line" : "requisition_line";
+            String parentField = responding.table().equals("transact") ? "transaction_ID" : "requisition_ID";
+            String linkField = responding.table().equals("transact") ? "linked_transaction_id" : "linked_requisition_id";
+            long lines = log.siteRecords().stream().filter(line -> record.key.equals(line.parent) && line.isLive()).count();
+            Set<Integer> where = bothStoresSites(record.storeId, record.otherStoreId, record.triggeredEpoch);
+            for (int site : log.remoteSites()) {
+                Map<Key, ObjectNode> held = made.getOrDefault(site, Map.of());
+                long halves = held.entrySet().stream().filter(e -> e.getKey().table().equals(responding.table()))
+                        .filter(e -> record.key.id().equals(WorkloadLog.text(e.getValue(), linkField))).count();
+                long heldLines = held.entrySet().stream().filter(e -> e.getKey().table().equals(lineTable))
+                        .filter(e -> responding.id().equals(WorkloadLog.text(e.getValue(), parentField))).count();
+                String what = "the responding half " + responding + " of " + record.key;
+                if (halves > 1) {
+                    responses.extra("site " + site + " holds " + halves + " responding halves of " + record.key);
+                } else if (!where.contains(site)) {
+                    if (held.containsKey(responding)) {
+                        responses.extra("site " + site + " holds " + what + " but takes no part in it");
+                    }
+                } else if (!held.containsKey(responding)) {
+                    responses.missing("site " + site + " lacks " + what);
+                } else if (heldLines != lines) {
+                    responses.stale("site " + site + " holds " + heldLines + " lines of " + what + ", not " + lines);
+                } else {
+                    responses.ok();
+                }
+            }
+        }
+    }
+
+    /** The remote sites holding the data of either store in the epoch: their active sites and collector copies. */
+    private Set<Integer> bothStoresSites(String storeId, String otherStoreId, int epoch) {
+        Set<Integer> sites = new TreeSet<>(List.of(log.store(storeId).site(), log.store(otherStoreId).site()));
+        for (int site : log.remoteSites()) {
+            if (log.copy(storeId, site, epoch) == Copy.ACTIVE_COLLECTOR || log.copy(otherStoreId, site, epoch) == Copy.ACTIVE_COLLECTOR) {
+                sites.add(site);
+            }
+        }
+        sites.retainAll(log.remoteSites());
         return sites;
     }
 
@@ -293,7 +380,7 @@ final class Invariants {
     private String copies(SiteRecord record, int site) {
         int epoch = record.pushedEpoch;
         String text = "copy of " + record.storeId + " there: " + log.copy(record.storeId, site, epoch);
-        return record.isTransfer()
+        return record.namesOtherStore()
                 ? text + ", of " + record.otherStoreId + ": " + log.copy(record.otherStoreId, site, epoch) : text;
     }
 
@@ -364,15 +451,13 @@ final class Invariants {
                 continue;
             }
             boolean collector = log.copy(record.storeId, WorkloadLog.CENTRAL, record.pushedEpoch) == Copy.ACTIVE_COLLECTOR;
-            boolean otherCollector = record.isTransfer()
-                    && log.copy(record.otherStoreId, WorkloadLog.CENTRAL, record.pushedEpoch) == Copy.ACTIVE_COLLECTOR;
             if (collector) {
                 wants.add(new CentralWant(centralComplete, record.key, record.pushed, record.pushed == null, false,
                         "store " + record.storeId + " has a collector copy on the central"));
-            } else if (otherCollector) {
+            } else if (record.namesOtherStore()) {
                 wants.add(new CentralWant(transfers, record.key, record.pushed, record.pushed == null, false,
-                        "a transfer with store " + record.otherStoreId + ", which has a collector copy on the central"));
-            } else if (!record.isTransfer()) {
+                        "it names store " + record.otherStoreId + ": the central keeps it to complete the transfer"));
+            } else {
                 wants.add(new CentralWant(centralNoOtherStoreData, record.key, null, false, true,
                         "store " + record.storeId + "'s copy on the central is " + log.copy(record.storeId, WorkloadLog.CENTRAL)));
             }

@@ -27,6 +27,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
@@ -46,6 +47,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * ({@link WorkloadLog}); it never works out routes itself.
  */
 public final class Simulation {
+
+    /** The tables of the responding halves the central makes for the workload's transfers. */
+    private static final Set<String> TRANSFER_TABLES = Set.of("transact", "trans_line", "requisition", "requisition_line");
 
     /** The command line: {@code supplysync-site simulate}. */
     @CommandLine.Command(name = "simulate", description = "Creates sites and stores on the server, runs a workload with "
@@ -462,6 +466,7 @@ public final class Simulation {
         StringBuilder sites = new StringBuilder(String.format("%n%-8s %6s %6s %6s %6s %7s %10s %7s%n", "site", "stores",
                 "syncs", "held", "pushed", "pulled", "trespasses", "refused"));
         Map<Integer, List<JsonNode>> listed = new HashMap<>();
+        Map<Integer, Map<Key, ObjectNode>> made = new HashMap<>();
         Map<Integer, Integer> trespassCounts = new HashMap<>();
         synchronized (lock) {
             log.trespasses().forEach(t -> trespassCounts.merge(t.site(), 1, Integer::sum));
@@ -469,11 +474,16 @@ public final class Simulation {
         for (SiteWorkload workload : workloads) {
             int site = workload.siteId();
             Map<Key, ObjectNode> held = new HashMap<>();
+            Map<Key, ObjectNode> madeCentrally = new HashMap<>();
             for (LocalRecord record : workload.site().db().liveRecords()) {
+                Key key = new Key(record.tableName(), record.recordId());
                 if (record.recordId().startsWith(prefix)) {
-                    held.put(new Key(record.tableName(), record.recordId()), record.data());
+                    held.put(key, record.data());
+                } else if (TRANSFER_TABLES.contains(record.tableName())) {
+                    madeCentrally.put(key, record.data());
                 }
             }
+            made.put(site, madeCentrally);
             List<JsonNode> refusals = new ArrayList<>();
             admin.refusals(site, 1000).forEach(refusals::add);
             listed.put(site, refusals);
@@ -490,6 +500,7 @@ public final class Simulation {
             invariants.checkSetUp();
             invariants.checkRefusals(listed, refusalsAnswered, honestRefusals);
             invariants.checkCentral(key -> admin.record(key.table(), key.id()));
+            invariants.checkResponses(key -> admin.transfer(key.table(), key.id()), made);
         }
         if (drained) {
             invariants.drained.ok();

@@ -56,6 +56,29 @@ public final class SiteRecords {
                 .put("volume_per_pack", 0);
     }
 
+    /** §3.11 {@code requisition}: a request (draft, {@code sg}) to the supplying store named {@code supplierNameId}. */
+    public static ObjectNode request(String id, String storeId, String supplierNameId, int serialNumber, String date,
+                                     long modifiedAt) {
+        return row(id).put("serial_number", serialNumber).put("store_ID", storeId).put("name_ID", supplierNameId)
+                .put("type", "request").put("status", "sg").put("user_ID", "").put("date_entered", date)
+                .put("lastModifiedAt", modifiedAt).put("requester_reference", "").put("linked_requisition_id", "")
+                .put("thresholdMOS", 1).put("daysToSupply", 90).put("comment", "").put("authorisationStatus", "")
+                .put("orderType", "").put("periodID", "").put("programID", "");
+    }
+
+    /** §3.12 {@code requisition_line}: {@code requested} units of an item asked for. */
+    public static ObjectNode requestLine(String id, String requisitionId, String itemId, int requested) {
+        ObjectNode line = row(id).put("requisition_ID", requisitionId).put("item_ID", itemId)
+                .put("itemName", "item " + itemId).put("Cust_stock_order", requested).put("authoriser_comment", "")
+                .put("comment", "").put("om_snapshot_datetime", "").put("optionID", "");
+        for (String number : new String[]{"suggested_quantity", "actualQuan", "stock_on_hand", "daily_usage",
+                "approved_quantity", "Cust_prev_stock_balance", "Cust_stock_received", "Cust_stock_issued", "stockLosses",
+                "stockAdditions", "stockExpiring", "days_out_or_new_demand", "Cust_loss_adjust"}) {
+            line.put(number, 0);
+        }
+        return line;
+    }
+
     /** §3.16 {@code Stock_take}, new ({@code sg}). */
     public static ObjectNode stockTake(String id, String storeId, int serialNumber, String description, String date,
                                        int time) {

@@ -13,8 +13,8 @@ import java.util.function.Supplier;
 
 /**
  * The work of one remote site's stores between syncs: locations, stock lines, customer invoices (transfers when the
- * customer is a store that can see this one and that this one can see) with their lines, supplier invoices and
- * stocktakes, and patients homed in its stores; made, updated across several syncs, and deleted. Every edit goes into
+ * customer is a store that can see this one and that this one can see) with their lines, request requisitions to such
+ * stores with theirs, supplier invoices and stocktakes, and patients homed in its stores; made, updated across several syncs, and deleted. Every edit goes into
  * the site's database and into the workload log, under the simulation's lock.
  */
 final class SiteWorkload {
@@ -77,8 +77,10 @@ final class SiteWorkload {
                 location(store);
             } else if (choice < 36) {
                 stock(store, day);
-            } else if (choice < 66) {
+            } else if (choice < 60) {
                 invoice(store, day);
+            } else if (choice < 66) {
+                requisition(store, day);
             } else if (choice < 80) {
                 supplierInvoice(store, day);
             } else {
@@ -169,6 +171,31 @@ final class SiteWorkload {
         }
     }
 
+    /** A request requisition to a supplying store (a transfer once finalised), its lines, and its finalising. */
+    private void requisition(StoreDef store, int day) {
+        ObjectNode open = pickWhere("requisition", store, r -> !"fn".equals(r.path("status").asText()));
+        String supplier = partnerFor(store);
+        if (open == null && supplier == null) {
+            location(store);
+        } else if (open == null || (supplier != null && random.nextInt(10) < 3)) {
+            String id = id("RQ");
+            put("requisition", SiteRecords.request(id, store.id(), supplier, ++serial, date(day), 1_772_000_000L + day * 86_400L));
+            for (int i = 1 + random.nextInt(2); i > 0; i--) {
+                put("requisition_line", requestLine(id));
+            }
+        } else if (random.nextInt(10) < 6) {
+            put("requisition", open.deepCopy().put("status", "fn").put("lastModifiedAt", 1_772_000_000L + day * 86_400L));
+        } else {
+            put("requisition_line", requestLine(open.get("ID").asText()));
+        }
+    }
+
+    private ObjectNode requestLine(String requisitionId) {
+        List<String> catalogue = items.get();
+        return SiteRecords.requestLine(id("RQL"), requisitionId, catalogue.get(random.nextInt(catalogue.size())),
+                10 + random.nextInt(200));
+    }
+
     private void supplierInvoice(StoreDef store, int day) {
         ObjectNode open = pickWhere("transact", store, t -> "si".equals(t.path("type").asText())
                 && !"fn".equals(t.path("status").asText()));
@@ -207,6 +234,12 @@ final class SiteWorkload {
     }
 
     private String customerFor(StoreDef store) {
+        String partner = partnerFor(store);
+        return partner != null && random.nextInt(10) < 7 ? partner : customerNameId;
+    }
+
+    /** The name of a store this one trades with (each sees the other), or null when it has none. */
+    private String partnerFor(StoreDef store) {
         synchronized (lock) {
             List<StoreDef> partners = new ArrayList<>();
             for (StoreDef other : log.stores()) {
@@ -215,10 +248,7 @@ final class SiteWorkload {
                     partners.add(other);
                 }
             }
-            if (!partners.isEmpty() && random.nextInt(10) < 7) {
-                return partners.get(random.nextInt(partners.size())).nameId();
-            }
-            return customerNameId;
+            return partners.isEmpty() ? null : partners.get(random.nextInt(partners.size())).nameId();
         }
     }
 

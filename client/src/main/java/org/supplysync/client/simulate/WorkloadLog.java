@@ -56,6 +56,14 @@ final class WorkloadLog {
         /** The other store taking part, when the record (or its parent) is a transfer to another store; else null. */
         final String otherStoreId;
         final boolean patient;
+        /** For a line, its parent record; else null. */
+        final Key parent;
+        /**
+         * For a record that may start a transfer: the epoch its finalised version was pushed in (-1 before), and
+         * whether the central could complete it then (the other store visible in its store, or on the same site).
+         */
+        int triggeredEpoch = -1;
+        boolean completable;
         /** The state the central last received (null = deleted), and the epoch it was pushed in. */
         ObjectNode pushed;
         boolean everPushed;
@@ -66,15 +74,17 @@ final class WorkloadLog {
         ObjectNode local;
         boolean dirty;
 
-        SiteRecord(Key key, int site, String storeId, String otherStoreId, boolean patient) {
+        SiteRecord(Key key, int site, String storeId, String otherStoreId, boolean patient, Key parent) {
             this.key = key;
             this.site = site;
             this.storeId = storeId;
             this.otherStoreId = otherStoreId;
             this.patient = patient;
+            this.parent = parent;
         }
 
-        boolean isTransfer() {
+        /** Whether the record (or its parent) names another store as the other party: it may be, or become, a transfer. */
+        boolean namesOtherStore() {
             return otherStoreId != null;
         }
 
@@ -186,7 +196,7 @@ final class WorkloadLog {
 
     private SiteRecord newRecord(int site, Key key, ObjectNode data) {
         if ("name".equals(key.table())) {
-            return new SiteRecord(key, site, text(data, "supplying_store_id"), null, true);
+            return new SiteRecord(key, site, text(data, "supplying_store_id"), null, true, null);
         }
         StoreTable table = STORE_TABLES.get(key.table());
         if (table == null) {
@@ -194,11 +204,11 @@ final class WorkloadLog {
         }
         if (table.parentTable() != null) {
             SiteRecord parent = siteRecords.get(new Key(table.parentTable(), text(data, table.parentField())));
-            return new SiteRecord(key, site, parent.storeId, parent.otherStoreId, false);
+            return new SiteRecord(key, site, parent.storeId, parent.otherStoreId, false, parent.key);
         }
         String store = text(data, table.storeField());
         String other = table.transferField() == null ? null : storeByName.get(text(data, table.transferField()));
-        return new SiteRecord(key, site, store, store != null && store.equals(other) ? null : other, false);
+        return new SiteRecord(key, site, store, store != null && store.equals(other) ? null : other, false, null);
     }
 
     /** The site pushed every change it had and the central integrated them, in the current epoch. */
@@ -215,7 +225,27 @@ final class WorkloadLog {
             record.everPushed = true;
             record.pushedEpoch = epoch();
             record.epochs.add(epoch());
+            if (record.namesOtherStore() && record.triggeredEpoch < 0 && startsTransfer(record.key.table(), record.pushed)) {
+                record.triggeredEpoch = epoch();
+                record.completable = stores.get(record.storeId).site() == stores.get(record.otherStoreId).site()
+                        || isVisibleIn(record.otherStoreId, record.storeId);
+            }
         }
+    }
+
+    /**
+     * Whether this version of a record that names another store is the initiating half of a transfer at its trigger:
+     * a customer invoice or a request requisition, finalised (the workload makes no returns or purchase orders).
+     */
+    static boolean startsTransfer(String table, ObjectNode data) {
+        if (data == null || !"fn".equals(text(data, "status"))) {
+            return false;
+        }
+        return switch (table) {
+            case "transact" -> "ci".equals(text(data, "type")) && !"dispensary".equals(text(data, "mode"));
+            case "requisition" -> "request".equals(text(data, "type"));
+            default -> false;
+        };
     }
 
     void trespassed(Trespass trespass) {

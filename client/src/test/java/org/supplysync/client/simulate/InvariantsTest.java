@@ -139,8 +139,45 @@ class InvariantsTest {
         assertThat(invariants.trespassHeldNowhere.extra).isEqualTo(1);
     }
 
+    @Test
+    void aTransferNotFinalisedYetIsItsStoresDataAndExtraOnTheOtherStoresSite() {
+        log.localEdit(2, "transact", "CI1", json("ID", "CI1", "store_ID", "B", "name_ID", "NAME_C", "type", "ci",
+                "status", "cn"));
+        log.pushed(2);
+
+        Invariants invariants = new Invariants(log);
+        invariants.checkSite(3, holding("transact", "CI1"));
+
+        assertThat(invariants.storeDataOnlyWhereAllowed.extra).isEqualTo(1);
+        assertThat(invariants.transfers.checked).isZero();
+    }
+
+    @Test
+    void aRespondingHalfMissingOnASiteOrMadeTwiceIsFound() {
+        pushTransferFromBToC();
+        JsonNode created = json("status", "CREATED", "respondingTable", "transact", "respondingId", "SI1");
+        ObjectNode si = json("ID", "SI1", "store_ID", "C", "linked_transaction_id", "CI1");
+        ObjectNode siLine = json("ID", "SIL1", "transaction_ID", "SI1");
+        ObjectNode second = json("ID", "SI2", "store_ID", "C", "linked_transaction_id", "CI1");
+
+        Invariants invariants = new Invariants(log);
+        invariants.checkResponses(key -> java.util.Optional.of(created), Map.of(
+                2, Map.of(new Key("transact", "SI1"), si, new Key("trans_line", "SIL1"), siLine),
+                3, Map.of(new Key("transact", "SI1"), si, new Key("transact", "SI2"), second),
+                4, Map.of()));
+
+        assertThat(invariants.responses.extra).as("two halves on site 3").isEqualTo(1);
+        assertThat(invariants.responses.missing).isZero();
+        assertThat(invariants.responses.checked).as("site 2 right, site 3 wrong, site 4 no party").isEqualTo(2);
+
+        Invariants lacking = new Invariants(log);
+        lacking.checkResponses(key -> java.util.Optional.of(created), Map.of(2, Map.of(), 3, Map.of(), 4, Map.of()));
+        assertThat(lacking.responses.missing).isEqualTo(2);
+    }
+
     private void pushTransferFromBToC() {
-        log.localEdit(2, "transact", "CI1", json("ID", "CI1", "store_ID", "B", "name_ID", "NAME_C", "type", "ci"));
+        log.localEdit(2, "transact", "CI1", json("ID", "CI1", "store_ID", "B", "name_ID", "NAME_C", "type", "ci",
+                "status", "fn"));
         log.localEdit(2, "trans_line", "TL1", json("ID", "TL1", "transaction_ID", "CI1"));
         log.pushed(2);
     }
