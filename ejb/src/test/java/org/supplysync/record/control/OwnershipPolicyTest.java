@@ -28,6 +28,8 @@ class OwnershipPolicyTest {
     private static final DataType PREFERENCE = type("preference", DataTypeKind.LOCAL, null, null, null, null);
     private static final DataType SITE = type("site", DataTypeKind.SYNC, null, null, null, null);
     private static final DataType MESSAGE = type("message", DataTypeKind.MESSAGE, "toStoreID", null, null, null);
+    private static final DataType PURCHASE_ORDER = type("purchase_order", DataTypeKind.STORE, "store_ID", null, null,
+            null).asProcurement();
 
     private final SeedFacts facts = new SeedFacts();
 
@@ -59,6 +61,19 @@ class OwnershipPolicyTest {
                 .contains("unknown");
         assertThat(reason(OwnershipPolicy.check(TRANSACT, "T1", row("comment", "no store"), 2, facts)))
                 .contains("names no store");
+    }
+
+    @Test
+    void withCentralisedProcurementPurchaseOrdersAreThePrimarysWhateverTheirStore() {
+        assertThat(OwnershipPolicy.check(PURCHASE_ORDER, "PO1", row("store_ID", "B"), 2, facts))
+                .isInstanceOf(Verdict.Accepted.class);
+        facts.centralisedProcurement = true;
+        assertThat(OwnershipPolicy.check(PURCHASE_ORDER, "PO1", row("store_ID", "B"), 1, facts))
+                .isEqualTo(new Verdict.Accepted("B", null));
+        assertThat(reason(OwnershipPolicy.check(PURCHASE_ORDER, "PO1", row("store_ID", "B"), 2, facts)))
+                .contains("primary server (site 1)");
+        assertThat(OwnershipPolicy.check(TRANSACT, "T1", row("store_ID", "B"), 2, facts))
+                .as("only purchase orders move to the primary").isInstanceOf(Verdict.Accepted.class);
     }
 
     @Test
@@ -200,6 +215,7 @@ class OwnershipPolicyTest {
     /** The seed's stores and sites, and whatever a test puts in the central copy. */
     private static final class SeedFacts implements OwnershipFacts {
         int primary = 1;
+        boolean centralisedProcurement;
         final Map<String, Integer> activeSites = new HashMap<>(Map.of("A", 1, "E", 1, "B", 2, "F", 2, "C", 3, "D", 3));
         final Map<String, KnownRecord> records = new HashMap<>();
         final Map<String, String> homeStores = new HashMap<>();
@@ -233,6 +249,11 @@ class OwnershipPolicyTest {
         @Override
         public boolean isPatient(String nameId) {
             return patients.getOrDefault(nameId, false);
+        }
+
+        @Override
+        public boolean centralisedProcurement() {
+            return centralisedProcurement;
         }
     }
 }
