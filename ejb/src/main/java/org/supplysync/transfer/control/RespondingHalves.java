@@ -43,12 +43,10 @@ public final class RespondingHalves {
                                             TransferFacts.StoreFact supplier, TransferFacts.StoreFact customer,
                                             String requestId, LocalDateTime now) {
         boolean stock = kind == TransferKind.STOCK;
-        String comment = text(outbound, "comment");
-        String reference = text(outbound, "their_ref");
         JsonObjectBuilder row = invoice(id, customer.id(), supplier.nameId(), stock ? "si" : "cc", "nw", now)
                 .add("hold", stock)
-                .add("comment", (stock ? "Stock transfer" : "Stock return") + (comment == null ? "" : " (" + comment + ")"))
-                .add("their_ref", "From invoice number: " + outboundNumber + (reference == null ? "" : " (" + reference + ")"))
+                .add("comment", noted(stock ? "Stock transfer" : "Stock return", outbound, "comment"))
+                .add("their_ref", noted("From invoice number: " + outboundNumber, outbound, "their_ref"))
                 .add("currency_ID", orEmpty(outbound, "currency_ID"))
                 .add("currency_rate", number(outbound, "currency_rate", 1))
                 .add("requisition_ID", requestId == null ? "" : requestId)
@@ -85,9 +83,7 @@ public final class RespondingHalves {
     /** A response requisition in the supplying store for a request, named for the requesting store. */
     public static JsonObject response(String id, JsonObject request, TransferFacts.StoreFact requester,
                                       TransferFacts.StoreFact supplier, LocalDateTime now) {
-        String number = numberText(request, "serial_number");
-        String comment = text(request, "comment");
-        String reference = text(request, "requester_reference");
+        String from = "From internal order " + numberText(request, "serial_number");
         JsonObjectBuilder row = JSON.createObjectBuilder()
                 .add("ID", id)
                 .add("serial_number", UNNUMBERED)
@@ -98,11 +94,11 @@ public final class RespondingHalves {
                 .add("user_ID", "")
                 .add("date_entered", now.toLocalDate().toString())
                 .add("lastModifiedAt", now.toEpochSecond(java.time.ZoneOffset.UTC))
-                .add("requester_reference", "From internal order " + number + (reference == null ? "" : " (" + reference + ")"))
+                .add("requester_reference", noted(from, request, "requester_reference"))
                 .add("linked_requisition_id", request.getString("ID"))
                 .add("thresholdMOS", number(request, "thresholdMOS", 0))
                 .add("daysToSupply", (long) number(request, "daysToSupply", 0))
-                .add("comment", "From internal order " + number + (comment == null ? "" : " (" + comment + ")"))
+                .add("comment", noted(from, request, "comment"))
                 .add("authorisationStatus", "")
                 .add("orderType", orEmpty(request, "orderType"))
                 .add("periodID", orEmpty(request, "periodID"))
@@ -136,13 +132,11 @@ public final class RespondingHalves {
     public static JsonObject orderInvoice(String id, JsonObject order, TransferFacts.StoreFact ordering,
                                           TransferFacts.StoreFact supplier, LocalDateTime now) {
         String number = numberText(order, "serial_number");
-        String comment = text(order, "comment");
-        String reference = text(order, "reference");
         double rate = number(order, "curr_rate", 0);
         return invoice(id, supplier.id(), ordering.nameId(), "ci", "sg", now)
                 .add("hold", false)
-                .add("comment", "From purchase order " + number + (comment == null ? "" : " (" + comment + ")"))
-                .add("their_ref", "Purchase order " + number + (reference == null ? "" : " (" + reference + ")"))
+                .add("comment", noted("From purchase order " + number, order, "comment"))
+                .add("their_ref", noted("Purchase order " + number, order, "reference"))
                 .add("currency_ID", orEmpty(order, "currency_ID"))
                 .add("currency_rate", rate > 0 ? rate : 1)
                 .add("original_PO_ID", order.getString("ID"))
@@ -189,7 +183,6 @@ public final class RespondingHalves {
                 .add("user_id_created", "")
                 .add("entry_date", now.toLocalDate().toString())
                 .add("donor_id", orEmpty(invoice, "donor_default_id"))
-                .add("linked_transaction_id", invoice.getString("ID"))
                 .build();
     }
 
@@ -210,7 +203,6 @@ public final class RespondingHalves {
                 .add("location_ID", "")
                 .add("volume_per_pack", number(invoiceLine, "volume_per_pack", 0))
                 .add("order_line_ID", orderLineId == null ? "" : orderLineId)
-                .add("trans_line_ID", invoiceLine.getString("ID"))
                 .build();
     }
 
@@ -290,6 +282,12 @@ public final class RespondingHalves {
                 .add("transaction_ID", invoiceId)
                 .add("item_ID", orEmpty(source, "item_ID"))
                 .add("item_name", orEmpty(source, "item_name"));
+    }
+
+    /** "text (the source's field)", or the text alone when the field is empty. */
+    private static String noted(String text, JsonObject source, String field) {
+        String note = text(source, field);
+        return note == null ? text : text + " (" + note + ")";
     }
 
     private static void copyIfPresent(JsonObject source, JsonObjectBuilder row, String... fields) {
