@@ -66,7 +66,9 @@ ALTER TABLE sync_record
         WHEN 'purchase_order_line' THEN JSON_VALUE(data, '$.purchase_order_ID')
         WHEN 'Goods_received_line' THEN JSON_VALUE(data, '$.goods_received_ID')
         END, 128)) VIRTUAL;
-CREATE INDEX ix_sync_record_parent ON sync_record (table_name, parent_id);
+-- On the parent alone: an index led by table_name would compete with the primary key for the scans by table that
+-- page through the central copy (and lock what they scan).
+CREATE INDEX ix_sync_record_parent ON sync_record (parent_id);
 
 -- A purchase order line follows its purchase order (a transfer's lines go where the transfer goes), and with
 -- centralised procurement on, purchase orders and their lines are edited on the primary only.

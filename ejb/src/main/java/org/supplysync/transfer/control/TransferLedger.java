@@ -165,8 +165,8 @@ public final class TransferLedger {
 
     /** The ids of the lines of a parent the central copy holds (deleted ones too: the caller asks the copy). */
     public List<String> childIds(String lineTable, String parentId) {
-        return query("select record_id from sync_record where table_name = ? and parent_id = ? order by record_id",
-                lineTable, parentId);
+        return query("select record_id from sync_record where parent_id = ? and table_name = ? order by record_id",
+                parentId, lineTable);
     }
 
     /** Units received against a purchase order line: the ledger's receipts, staged ones and these others over them. */
