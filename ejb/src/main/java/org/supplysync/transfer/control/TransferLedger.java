@@ -27,6 +27,16 @@ public final class TransferLedger {
 
     private static final int PIECE = 500;
 
+    /** A row the central made a responding half for changes only by an update of its own (status set last). */
+    private static final String UPSERT_TRANSFER = """
+            insert into transfer (initiating_table, initiating_id, kind, status, initiating_store, initiating_site,
+                responding_store, responding_table, responding_id, made_by_site, reason, numbered, created_at, updated_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, utc_timestamp(3), utc_timestamp(3))
+            on duplicate key update """ + String.join(", ", java.util.stream.Stream.of("kind", "responding_store",
+                    "responding_table", "responding_id", "made_by_site", "reason", "numbered", "status")
+            .map(column -> column + " = if(status = 'CREATED' and values(status) <> 'CREATED', " + column
+                    + ", values(" + column + "))").toList()) + ", updated_at = utc_timestamp(3)";
+
     private final Connection db;
     private final Map<Key, Optional<Transfer>> byInitiating = new HashMap<>();
     private final Map<Key, List<Transfer>> byResponding = new HashMap<>();
@@ -237,19 +247,14 @@ public final class TransferLedger {
         private final Map<String, Optional<TransferWork.Receipt>> receipts = new LinkedHashMap<>();
     }
 
-    /** Writes every staged change, in one batch per table. */
+    /**
+     * Writes every staged change, in one batch per table. A transfer the central made a responding half for stays
+     * as it is against anything but its own update (an intake of another site that saw it unmade a moment before).
+     */
     public void flush() {
         try {
             if (!pending.isEmpty()) {
-                try (PreparedStatement upsert = db.prepareStatement("""
-                        insert into transfer (initiating_table, initiating_id, kind, status, initiating_store,
-                            initiating_site, responding_store, responding_table, responding_id, made_by_site, reason, numbered,
-                            created_at, updated_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, utc_timestamp(3), utc_timestamp(3))
-                        on duplicate key update kind = values(kind), status = values(status),
-                            responding_store = values(responding_store), responding_table = values(responding_table),
-                            responding_id = values(responding_id), made_by_site = values(made_by_site),
-                            reason = values(reason), numbered = values(numbered), updated_at = utc_timestamp(3)""")) {
+                try (PreparedStatement upsert = db.prepareStatement(UPSERT_TRANSFER)) {
                     for (Transfer t : pending.values()) {
                         Sql.bind(upsert, 1, t.initiatingTable(), t.initiatingId(), t.kind().name(), t.status().name(),
                                 t.initiatingStore(), t.initiatingSite(), t.respondingStore(), t.respondingTable(),
