@@ -32,7 +32,7 @@ public final class TransferLedger {
             insert into transfer (initiating_table, initiating_id, kind, status, initiating_store, initiating_site,
                 responding_store, responding_table, responding_id, made_by_site, reason, numbered, created_at, updated_at)
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, utc_timestamp(3), utc_timestamp(3))
-            on duplicate key update """ + String.join(", ", java.util.stream.Stream.of("kind", "responding_store",
+            on duplicate key update""" + " " + String.join(", ", java.util.stream.Stream.of("kind", "responding_store",
                     "responding_table", "responding_id", "made_by_site", "reason", "numbered", "status")
             .map(column -> column + " = if(status = 'CREATED' and values(status) <> 'CREATED', " + column
                     + ", values(" + column + "))").toList()) + ", updated_at = utc_timestamp(3)";
