@@ -13,7 +13,7 @@ import org.supplysync.platform.Jsons;
 import org.supplysync.platform.Sql;
 import org.supplysync.record.control.CentralCopies;
 import org.supplysync.record.control.CentralFacts;
-import org.supplysync.resync.control.Candidates;
+import org.supplysync.resync.control.Query;
 import org.supplysync.resync.control.PatientResend;
 import org.supplysync.routing.control.CentralRoutingFacts;
 import org.supplysync.routing.control.OutboundQueues;
@@ -28,6 +28,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -68,14 +69,15 @@ public class Holdings {
 
     /** How many records of the central copy a scan for the selection examines. */
     public long candidates(Selection selection) {
-        Candidates candidates = candidates(selection, dataTypes.byTableName());
-        try (Connection db = dataSource.getConnection();
-             PreparedStatement count = db.prepareStatement("select count(*) from sync_record where held and not deleted"
-                     + " and " + candidates.condition())) {
-            Sql.bind(count, 1, candidates.parameters().toArray());
-            try (ResultSet row = count.executeQuery()) {
-                row.next();
-                return row.getLong(1);
+        try (Connection db = dataSource.getConnection()) {
+            Query candidates = candidates(db, selection, dataTypes.byTableName());
+            try (PreparedStatement count = db.prepareStatement("select count(*) from sync_record where held and not deleted"
+                    + " and " + candidates.sql())) {
+                Sql.bind(count, 1, candidates.parameters().toArray());
+                try (ResultSet row = count.executeQuery()) {
+                    row.next();
+                    return row.getLong(1);
+                }
             }
         } catch (SQLException e) {
             throw Sql.failure("counting the central copy", e);
@@ -89,8 +91,8 @@ public class Holdings {
      */
     public HoldingsPage page(Selection selection, Position after, int limit) {
         Map<String, DataType> registry = dataTypes.byTableName();
-        Candidates candidates = candidates(selection, registry);
         try (Connection db = dataSource.getConnection()) {
+            Query candidates = candidates(db, selection, registry);
             CentralCopies copies = new CentralCopies(db);
             CentralFacts facts = new CentralFacts(em, copies, registry.values());
             CentralRoutingFacts routing = new CentralRoutingFacts(em, facts, copies, registry);
@@ -101,7 +103,7 @@ public class Holdings {
                     select table_name, record_id, store_id, patient_id, data from sync_record
                     where held and not deleted and ((table_name = ? and record_id > ?) or table_name > ?)
                       and %s
-                    order by table_name, record_id limit ? lock in share mode""".formatted(candidates.condition()))) {
+                    order by table_name, record_id limit ? lock in share mode""".formatted(candidates.sql()))) {
                 int next = Sql.bind(select, 1, after.tableName(), after.recordId(), after.tableName());
                 next = Sql.bind(select, next, candidates.parameters().toArray());
                 select.setInt(next, limit);
@@ -147,13 +149,35 @@ public class Holdings {
     }
 
     /** The rows a scan for the selection examines, as a condition on {@code sync_record}. */
-    private static Candidates candidates(Selection selection, Map<String, DataType> registry) {
+    private static Query candidates(Connection db, Selection selection, Map<String, DataType> registry)
+            throws SQLException {
         if (selection.scope() == Selection.Scope.PATIENTS) {
-            return PatientResend.candidates(registry.values(), selection.storeId());
+            return PatientResend.candidates(registry.values(), selection.storeId(),
+                    placedIn(db, registry, selection.storeId()));
         }
         List<String> tables = queuedTables(registry);
-        return new Candidates("(patient_id is not null or table_name in ("
+        return new Query("(patient_id is not null or table_name in ("
                 + Sql.placeholders(tables.size()) + "))", List.copyOf(tables));
+    }
+
+    /** The prescribers (patients) placed in the store by a join of their own, not by the visibility index. */
+    private static Set<String> placedIn(Connection db, Map<String, DataType> registry, String storeId)
+            throws SQLException {
+        Set<String> placed = new HashSet<>();
+        for (DataType join : PatientResend.storeJoins(registry.values())) {
+            Query query = PatientResend.placedBy(join, storeId);
+            try (PreparedStatement select = db.prepareStatement(query.sql())) {
+                Sql.bind(select, 1, query.parameters().toArray());
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        if (row.getString(1) != null) {
+                            placed.add(row.getString(1));
+                        }
+                    }
+                }
+            }
+        }
+        return placed;
     }
 
     private static List<String> queuedTables(Map<String, DataType> registry) {

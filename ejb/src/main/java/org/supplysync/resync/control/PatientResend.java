@@ -28,24 +28,28 @@ public final class PatientResend {
 
     /**
      * Reference data, and the data of the patients and prescribers visible in the store: through the visibility index
-     * ({@code name_store_join}) or a patient-data join naming the store ({@code clinician_store_join}).
+     * ({@code name_store_join}), or placed in the store by a join of their own ({@link #storeJoins}), as read first.
      */
-    public static Candidates candidates(Collection<DataType> registry, String storeId) {
-        // In the order of the condition's placeholders: the reference tables, then the store for each visibility.
+    public static Query candidates(Collection<DataType> registry, String storeId, Collection<String> placed) {
+        // In the order of the condition's placeholders: the reference tables, the store, the placed.
         List<Object> parameters = new ArrayList<>(referenceTables(registry));
-        StringBuilder visible = new StringBuilder("select v.name_id from name_visibility v where v.store_id = ?");
+        int tables = parameters.size();
         parameters.add(storeId);
-        for (DataType join : storeJoins(registry)) {
-            visible.append(" union select json_value(j.data, ?) from sync_record j where j.table_name = ?"
-                    + " and j.held and not j.deleted and json_value(j.data, ?) = ?");
-            parameters.add(path(join.patientField()));
-            parameters.add(join.tableName());
-            parameters.add(path(join.storeField()));
-            parameters.add(storeId);
-        }
-        int tables = referenceTables(registry).size();
-        return new Candidates("(" + (tables == 0 ? "false" : "table_name in (" + Sql.placeholders(tables) + ")")
-                + " or patient_id in (" + visible + "))", parameters);
+        parameters.addAll(placed.stream().sorted().toList());
+        return new Query("(" + (tables == 0 ? "false" : "table_name in (" + Sql.placeholders(tables) + ")")
+                + " or patient_id in (select v.name_id from name_visibility v where v.store_id = ?)"
+                + (placed.isEmpty() ? "" : " or patient_id in (" + Sql.placeholders(placed.size()) + ")") + ")",
+                parameters);
+    }
+
+    /**
+     * Who a join places in the store: the ids its records of the store name, as a query on {@code sync_record}
+     * (the store's joins are few; read once, they keep the scan's condition free of a subquery per row).
+     */
+    public static Query placedBy(DataType join, String storeId) {
+        return new Query("select json_value(data, ?) from sync_record where table_name = ? and held and not deleted"
+                + " and json_value(data, ?) = ?", List.of(path(join.patientField()), join.tableName(),
+                path(join.storeField()), storeId));
     }
 
     /** Central data only sites with an active dispensary store receive: abbreviations, directions, insurance providers. */

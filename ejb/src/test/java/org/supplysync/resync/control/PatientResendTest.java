@@ -87,10 +87,20 @@ class PatientResendTest {
 
     @Test
     void theConditionHasAParameterForEachPlaceholderInOrder() {
-        Candidates candidates = PatientResend.candidates(REGISTRY, "D");
-        assertThat(candidates.condition().chars().filter(c -> c == '?').count()).isEqualTo(candidates.parameters().size());
-        assertThat(List.<Object>copyOf(candidates.parameters())).containsExactly("abbreviation", "insuranceProvider", "D",
-                "$.\"prescriber_ID\"", "clinician_store_join", "$.\"store_ID\"", "D");
+        Query candidates = PatientResend.candidates(REGISTRY, "D", Set.of("DOC2", "DOC1"));
+        assertThat(candidates.sql().chars().filter(c -> c == '?').count()).isEqualTo(candidates.parameters().size());
+        assertThat(List.<Object>copyOf(candidates.parameters()))
+                .containsExactly("abbreviation", "insuranceProvider", "D", "DOC1", "DOC2");
+        Query none = PatientResend.candidates(REGISTRY, "D", Set.of());
+        assertThat(none.sql().chars().filter(c -> c == '?').count()).isEqualTo(none.parameters().size());
+    }
+
+    @Test
+    void aJoinPlacesInTheStoreWhomItsRecordsOfThatStoreName() {
+        Query placed = PatientResend.placedBy(CLINICIAN_STORE_JOIN, "D");
+        assertThat(placed.sql().chars().filter(c -> c == '?').count()).isEqualTo(placed.parameters().size());
+        assertThat(List.<Object>copyOf(placed.parameters()))
+                .containsExactly("$.\"prescriber_ID\"", "clinician_store_join", "$.\"store_ID\"", "D");
     }
 
     private static DataType central(String table, boolean dispensaryOnly) {
