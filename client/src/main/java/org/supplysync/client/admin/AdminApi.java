@@ -116,6 +116,11 @@ public final class AdminApi {
         return call("PUT", "/api/stores/" + storeId + "/sync-with/" + siteId, JSON.createObjectNode().put("type", type), 200);
     }
 
+    /** The batch jobs, newest first: {@code [{"executionId", "jobName", "status", "parameters", "done", "total", ...}]}. */
+    public JsonNode jobs() {
+        return call("GET", "/api/jobs", null, 200);
+    }
+
     /** One edit of {@code POST /api/records}: the record as the central server updates it. */
     public static ObjectNode update(String table, String id, ObjectNode data) {
         ObjectNode edit = JSON.createObjectNode().put("tableName", table).put("recordId", id).put("action", "update");
