@@ -15,6 +15,7 @@ public record Options(String url, String adminUser, String adminPassword,
                       int idleTimeoutSeconds, List<Mix> mixes,
                       int centralRecords, int centralLogMax, int centralSites, int pageReads,
                       int memoryPushes, int memoryMegabytes,
+                      int initialiseRecords, Mix initialiseMix,
                       boolean soak, int soakSites, double soakIntervalMinutes, double soakMinutes,
                       int soakRecords, double soakSampleSeconds) {
 
@@ -60,6 +61,10 @@ public record Options(String url, String adminUser, String adminPassword,
               --page-reads N         page reads timed at each log size (50)
               --memory-pushes N      pushes sent all at once in the memory phase (64; 0 skips it)
               --memory-mb N          size of each of them in MB (5)
+              --initialise-records N one site with one store pushes N records, then is timed from POST
+                                     /sync/v5/initialise until it has pulled and acknowledged its
+                                     queue; each record must come back once (100000; 0 skips it)
+              --initialise-mix M     what that site pushes: realistic or locations (realistic)
               --soak                 run the soak instead of the phases above:
               --soak-sites N         sites syncing (1000; at most 1000)
               --soak-interval MIN    minutes between two syncs of a site, starts spread evenly (5)
@@ -115,6 +120,8 @@ public record Options(String url, String adminUser, String adminPassword,
                 in.number("page-reads", 50),
                 in.number("memory-pushes", 64),
                 in.number("memory-mb", 5),
+                in.number("initialise-records", 100_000),
+                mix(in.text("initialise-mix", "realistic"), "--initialise-mix"),
                 Boolean.parseBoolean(in.text("soak", "false")),
                 in.number("soak-sites", 1000),
                 in.decimal("soak-interval", 5),
@@ -134,13 +141,18 @@ public record Options(String url, String adminUser, String adminPassword,
             return List.of();
         }
         for (String name : text.split(",")) {
-            try {
-                mixes.add(Mix.parse(name));
-            } catch (IllegalArgumentException e) {
-                throw new Usage("--mix takes locations and/or realistic, or none, got " + name);
-            }
+            mixes.add(mix(name, "--mix"));
         }
         return List.copyOf(mixes);
+    }
+
+    private static Mix mix(String name, String option) {
+        try {
+            return Mix.parse(name);
+        } catch (IllegalArgumentException e) {
+            throw new Usage(option + " takes locations" + (option.equals("--mix") ? " and/or realistic, or none" : " or realistic")
+                    + ", got " + name);
+        }
     }
 
     private void check() {
@@ -166,6 +178,11 @@ public record Options(String url, String adminUser, String adminPassword,
         }
         if (memoryPushes < 0 || memoryMegabytes < 1) {
             throw new Usage("--memory-pushes must be 0 or more, --memory-mb positive");
+        }
+        // The initialising site takes the run's next site id, which must stay in the run's range.
+        if (initialiseRecords < 0 || initialiseRecords > 0 && sites >= MAX_SITES) {
+            throw new Usage("--initialise-records must be 0 or more, and needs --sites below " + MAX_SITES
+                    + " (its site takes the run's next site id; --initialise-records 0 skips it)");
         }
         if (soakIntervalMinutes <= 0 || soakMinutes <= 0 || soakSampleSeconds <= 0) {
             throw new Usage("--soak-interval, --soak-minutes and --soak-sample must be positive");

@@ -6,6 +6,7 @@ import org.supplysync.bench.measure.ServerHeap;
 import org.supplysync.bench.measure.Traffic;
 import org.supplysync.bench.phase.CentralFeed;
 import org.supplysync.bench.phase.Delivery;
+import org.supplysync.bench.phase.Initialisation;
 import org.supplysync.bench.phase.Memory;
 import org.supplysync.bench.phase.PullAndAck;
 import org.supplysync.bench.phase.Push;
@@ -93,6 +94,9 @@ public final class SyncBenchmark {
         }
         if (options.mixes().isEmpty()) {
             baselineOnly(topology);
+        }
+        if (options.initialiseRecords() > 0) {
+            delivered &= initialisation(topology);
         }
         if (options.centralRecords() > 0) {
             central(topology, sites);
@@ -190,6 +194,35 @@ public final class SyncBenchmark {
         report.rate("raw insert", rawRate, Report.rate(rawRate) + " rows/s: " + raw.rows() + " Location rows in "
                 + Report.seconds(raw.nanos()) + " (JDBC batches of " + options.batch() + ", " + raw.connections()
                 + " connections)");
+    }
+
+    private boolean initialisation(Topology topology) {
+        say("initialise: a site with one store pushes %d %s records, then initialises again as a new installation",
+                options.initialiseRecords(), options.initialiseMix().label());
+        Initialisation.Result init = new Initialisation(admin, URI.create(options.url()), topology, traffic,
+                options.batch(), options.pullLimit(), options.idleTimeoutSeconds())
+                .run(options.initialiseMix(), options.initialiseRecords());
+        traffic.take();
+        Map<String, Traffic.Endpoint> calls = init.calls();
+        say("initialise: done in %s; %s", Report.seconds(init.nanos()), init.delivery().describe());
+        Traffic.Endpoint pulls = calls.get("GET /sync/v5/queued_records");
+        JsonNode job = init.job();
+        report.section("initialise-site: a site of one store holding " + init.records() + " records ("
+                + init.mix().label() + "), initialised again as a new installation (pull limit " + options.pullLimit() + ")");
+        report.line("its push", init.records() + " records in " + Report.seconds(init.pushNanos())
+                + " until idle (not part of the figures below)");
+        report.line("POST initialise", Report.seconds(init.postNanos()) + ": " + init.answer() + ", queueLength "
+                + (init.queueLength() < 0 ? "?" : Long.toString(init.queueLength()))
+                + (job == null ? "" : "; job " + job.path("status").asText() + ", " + job.path("done").asLong() + " of "
+                + job.path("total").asLong() + " records of the central copy examined"));
+        double rate = Report.perSecond(init.records(), init.nanos());
+        report.rate("initialise", rate, Report.rate(rate) + " records/s: the site's " + init.records()
+                + " records back in " + Report.seconds(init.nanos()) + " from the POST until its queue was empty ("
+                + init.pulled() + " records pulled and acknowledged in " + Report.seconds(init.pullNanos())
+                + (pulls == null ? "" : ", " + pulls.calls() + " pulls, " + Report.mib(pulls.wireBytes()) + " on the wire")
+                + "; failed calls " + errors(calls) + ")");
+        report.line("delivered", init.delivery().describe());
+        return init.delivery().exactlyOnce();
     }
 
     private void central(Topology topology, List<SyncV5Api> sites) {

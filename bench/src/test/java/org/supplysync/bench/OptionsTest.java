@@ -17,6 +17,8 @@ class OptionsTest {
         assertThat(options.centralRecords()).isEqualTo(100_000);
         assertThat(options.centralLogMax()).isEqualTo(1_000_000);
         assertThat(options.memoryPushes()).isEqualTo(64);
+        assertThat(options.initialiseRecords()).isEqualTo(100_000);
+        assertThat(options.initialiseMix()).isEqualTo(Mix.REALISTIC);
         assertThat(options.soak()).isFalse();
         assertThat(options.soakSites()).isEqualTo(1000);
     }
@@ -42,8 +44,22 @@ class OptionsTest {
     }
 
     @Test
+    void theInitialisationPhaseTakesARecordCountAndAMixAndZeroSkipsIt() {
+        Options options = Options.parse(new String[] {"--admin-password=pw", "--initialise-records", "2000",
+                "--initialise-mix", "locations"});
+        assertThat(options.initialiseRecords()).isEqualTo(2000);
+        assertThat(options.initialiseMix()).isEqualTo(Mix.LOCATIONS);
+        assertThat(Options.parse(new String[] {"--admin-password=pw", "--initialise-records=0"}).initialiseRecords()).isZero();
+        assertThatThrownBy(() -> Options.parse(new String[] {"--admin-password=pw", "--initialise-mix", "none"}))
+                .isInstanceOf(Options.Usage.class).hasMessageContaining("--initialise-mix");
+    }
+
+    @Test
     void aThousandSitesFitARunButNotMore() {
-        assertThat(Options.parse(new String[] {"--admin-password=pw", "--sites", "1000"}).sites()).isEqualTo(1000);
+        assertThatThrownBy(() -> Options.parse(new String[] {"--admin-password=pw", "--sites", "1000"}))
+                .isInstanceOf(Options.Usage.class).hasMessageContaining("--initialise-records 0");
+        assertThat(Options.parse(new String[] {"--admin-password=pw", "--sites", "1000", "--initialise-records", "0"})
+                .sites()).isEqualTo(1000);
         assertThatThrownBy(() -> Options.parse(new String[] {"--admin-password=pw", "--sites", "1001", "--stores", "2000"}))
                 .isInstanceOf(Options.Usage.class);
     }

@@ -213,7 +213,7 @@ class BadInputIT extends DeployedApplication {
                 400, "primary must be true or false, got \"true\"");
         assertThat(admin().get("/api/sites/" + site.id).jsonPath().getBoolean("primary")).isFalse();
         problem(admin().body(Map.of("siteId", List.of(1))).post("/api/jobs/initialise-site"),
-                400, "siteId must be an integer, got [1]");
+                400, "siteId must be an integer, got an array");
 
         // A queue length with a fraction is refused whole: nothing of the batch is buffered.
         String store = createStore(site.id);

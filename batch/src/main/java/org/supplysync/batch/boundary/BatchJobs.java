@@ -152,7 +152,7 @@ public class BatchJobs {
      * The execution as the runtime knows it; empty when it does not (Payara's runtime answers an unknown id with a
      * JobSecurityException, or worse, rather than NoSuchJobExecutionException).
      */
-    Optional<JobExecution> known(Long executionId) {
+    public Optional<JobExecution> known(Long executionId) {
         if (executionId == null) {
             return Optional.empty();
         }

@@ -175,10 +175,17 @@ public class JobRuns {
         if (otherSiteId != null) {
             sites.add(otherSiteId);
         }
-        try (PreparedStatement lock = db.prepareStatement("select id from site where id in ("
+        // A site retired while the request was checked is seen here: retiring takes the same lock.
+        try (PreparedStatement lock = db.prepareStatement("select id, retired_at from site where id in ("
                 + Sql.placeholders(sites.size()) + ") order by id for update")) {
             Sql.bind(lock, 1, sites.toArray());
-            lock.executeQuery().close();
+            try (ResultSet row = lock.executeQuery()) {
+                while (row.next()) {
+                    if (row.getTimestamp(2) != null) {
+                        throw new ConflictException("site " + row.getInt(1) + " is retired: it syncs no more");
+                    }
+                }
+            }
         }
     }
 

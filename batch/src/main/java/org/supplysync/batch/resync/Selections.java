@@ -14,6 +14,7 @@ final class Selections {
     static Selection of(JobRun run) {
         return switch (run.jobName()) {
             case Jobs.MOVE_STORE -> Selection.storeFor(run.siteId(), Jsons.parse(run.parameters()).getString("storeId"));
+            case Jobs.RESEND_PATIENTS -> Selection.patientsOf(run.siteId(), Jsons.parse(run.parameters()).getString("storeId"));
             default -> Selection.everythingFor(run.siteId());
         };
     }

@@ -49,7 +49,7 @@ public final class Setup {
                 topology.storeId(store), topology.storeName(store), topology.nameId(store),
                 topology.siteId(topology.activeSite(store))));
         long storesEnd = System.nanoTime();
-        centralRecords();
+        centralRecords(admin, topology);
         makeVisibleOnDestinations();
         // The server refuses a collector copy (409) unless the store is visible to a store active on that site.
         Parallel.forEach(threads, topology.stores(), store -> admin.syncWith(topology.storeId(store),
@@ -72,7 +72,8 @@ public final class Setup {
         }
     }
 
-    private void centralRecords() {
+    /** The central records a topology's workload refers to: a unit, a customer, a supplier and the items. */
+    public static void centralRecords(AdminApi admin, Topology topology) {
         List<ObjectNode> edits = new ArrayList<>();
         edits.add(AdminApi.update("unit", topology.unitId(), CentralRecords.unit(topology.unitId())));
         edits.add(AdminApi.update("name", topology.customerNameId(),

@@ -71,6 +71,11 @@ public final class AdminApi {
         return call("POST", "/api/sites", body, 201);
     }
 
+    /** Unbinds the site's device: the next device to sync with the site's credentials is bound instead (a new installation). */
+    public void unbindHardwareId(int siteId) {
+        call("DELETE", "/api/sites/" + siteId + "/hardware-id", null, 204);
+    }
+
     /** Flags a remote site primary (a mirrored set-up) or clears the flag; site 1 is primary while no other is. */
     public JsonNode setPrimary(int siteId, boolean primary) {
         return call("PUT", "/api/sites/" + siteId + "/primary", JSON.createObjectNode().put("primary", primary), 200);
@@ -91,9 +96,15 @@ public final class AdminApi {
     }
 
     public JsonNode createStore(String id, String code, String name, String nameId, int activeSiteId) {
+        return createStore(id, code, name, nameId, activeSiteId, false, true);
+    }
+
+    /** A store; {@code includeTransactions} false (a dispensary only) keeps its transactions off the central. */
+    public JsonNode createStore(String id, String code, String name, String nameId, int activeSiteId,
+                                boolean dispensary, boolean includeTransactions) {
         ObjectNode body = JSON.createObjectNode().put("id", id).put("code", code).put("name", name)
-                .put("nameId", nameId).put("activeSiteId", activeSiteId).put("dispensary", false)
-                .put("includeTransactions", true);
+                .put("nameId", nameId).put("activeSiteId", activeSiteId).put("dispensary", dispensary)
+                .put("includeTransactions", includeTransactions);
         return call("POST", "/api/stores", body, 201);
     }
 
@@ -103,6 +114,11 @@ public final class AdminApi {
 
     public JsonNode syncWith(String storeId, int siteId, String type) {
         return call("PUT", "/api/stores/" + storeId + "/sync-with/" + siteId, JSON.createObjectNode().put("type", type), 200);
+    }
+
+    /** The batch jobs, newest first: {@code [{"executionId", "jobName", "status", "parameters", "done", "total", ...}]}. */
+    public JsonNode jobs() {
+        return call("GET", "/api/jobs", null, 200);
     }
 
     /** One edit of {@code POST /api/records}: the record as the central server updates it. */

@@ -129,13 +129,19 @@ final class Invariants {
                     + " aimed at is unchanged");
     final Check noUnexpectedRefusals = new Check("no-unexpected-refusals",
             "sync-rules.md Ownership checks: a site's own records are accepted; the site's refusals are only its trespasses");
+    final Check restored = new Check("reinitialised-sites-restored",
+            "sync-rules.md Delivery and issue 9: a (re)initialisation sends a site everything it should hold, and only"
+                    + " what the central holds can be sent. Of what was pushed before a site lost its database, it holds"
+                    + " exactly the versions the central keeps (store data of stores whose central copy is a collector,"
+                    + " records that name another store) that go to it under its copies then; no other store data of a"
+                    + " store whose central copy is a transfer copy or none; no patient visible in none of its stores");
     final Check drained = new Check("queues-drained",
             "sync-rules.md Delivery: after the final syncs, no site has queued records or central changes left to pull");
 
     List<Check> all() {
         return List.of(centralData, centralStoreData, storeRecords, storeDataOnlyWhereAllowed, collectorsComplete,
                 deletedNowhere, transfers, responses, centralComplete, centralNoOtherStoreData, patients, syncWith, refused,
-                trespassHeldNowhere, noUnexpectedRefusals, drained);
+                trespassHeldNowhere, noUnexpectedRefusals, restored, drained);
     }
 
     private final WorkloadLog log;
@@ -226,7 +232,15 @@ final class Invariants {
     }
 
     private void checkPatientOnSite(int site, SiteRecord record, ObjectNode actual) {
-        if (record.site == site) {
+        if (record.site == site && record.everPushed && log.reinitialisedSince(site, record).isPresent()) {
+            // Patient data goes where the patient is visible; the simulation makes its patients visible nowhere.
+            if (actual != null) {
+                restored.extra("site " + site + " holds " + record.key + ", its patient visible in none of its stores,"
+                        + " after it initialised again");
+            } else {
+                restored.ok();
+            }
+        } else if (record.site == site) {
             if (record.isLive()) {
                 compare(patients, "its home site " + site, record.key, record.pushed, actual);
             }
@@ -246,6 +260,11 @@ final class Invariants {
             if (actual != null && record.site != site) {
                 belongs.extra("site " + site + " holds " + what + ", which never reached the central");
             }
+            return;
+        }
+        Optional<WorkloadLog.Reinitialisation> reinitialisation = log.reinitialisedSince(site, record);
+        if (reinitialisation.isPresent()) {
+            checkRestored(site, record, actual, reinitialisation.get().epoch(), what);
             return;
         }
         Set<Integer> latest = destinations(record, record.pushedEpoch);
@@ -290,6 +309,40 @@ final class Invariants {
 
     private int triggeredEpoch(SiteRecord record) {
         return record.parent == null ? record.triggeredEpoch : log.siteRecord(record.parent).triggeredEpoch;
+    }
+
+    /**
+     * A record whose latest version was pushed before the site lost its database: the site holds it only if its
+     * initialisation had it to give, the central's copy, sent to the site under the copies of that epoch.
+     */
+    private void checkRestored(int site, SiteRecord record, ObjectNode actual, int epoch, String what) {
+        boolean must = record.pushed != null && centralHolds(record) && destinations(record, epoch).contains(site);
+        String when = "after site " + site + " initialised again in epoch " + epoch;
+        if (must) {
+            if (actual == null) {
+                restored.missing("site " + site + " lacks " + what + " " + when);
+            } else if (!sameJson(record.pushed, actual)) {
+                restored.stale("site " + site + " holds an old " + what + " " + when + ": " + actual + " instead of "
+                        + record.pushed);
+            } else {
+                restored.ok();
+            }
+        } else if (actual != null) {
+            restored.extra("site " + site + " holds " + what + " " + when + ", which the central "
+                    + (record.pushed == null ? "deleted" : centralHolds(record) ? "does not send it" : "does not keep")
+                    + " (" + copies(record, site) + ", on the central: " + log.copy(record.storeId, WorkloadLog.CENTRAL) + ")");
+        } else {
+            restored.ok();
+        }
+    }
+
+    /**
+     * Whether the central keeps the record: its store's central copy is a collector, or it names another store (the
+     * central keeps those to complete the transfer, as the central-copy checks expect).
+     */
+    private boolean centralHolds(SiteRecord record) {
+        return log.copy(record.storeId, WorkloadLog.CENTRAL, record.pushedEpoch) == Copy.ACTIVE_COLLECTOR
+                || record.namesOtherStore();
     }
 
     /**

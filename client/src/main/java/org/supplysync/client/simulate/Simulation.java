@@ -67,6 +67,9 @@ public final class Simulation {
         int days;
         @Option(names = "--trespassers", defaultValue = "2", description = "sites that push records they do not own, each day from day 2 (default ${DEFAULT-VALUE})")
         int trespassers;
+        @Option(names = "--reinitialise", description = "mid-run, a random site loses its database: the administrator "
+                + "unbinds its device and it initialises again as a new installation")
+        boolean reinitialise;
         @Option(names = "--seed", defaultValue = "1", description = "random seed (default ${DEFAULT-VALUE})")
         long seed;
         @Option(names = "--work-dir", paramLabel = "DIR", description = "where the sites' databases go (default: a new temporary directory)")
@@ -76,7 +79,7 @@ public final class Simulation {
         public Integer call() throws Exception {
             Path dir = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("supplysync-sim");
             Result result = new Simulation(server, adminPassword, sites, stores, days, seed, dir, System.out)
-                    .withTrespassers(trespassers).run();
+                    .withTrespassers(trespassers).withReinitialisation(reinitialise).run();
             return result.converged() ? 0 : 1;
         }
     }
@@ -106,6 +109,8 @@ public final class Simulation {
     private final Map<Integer, List<JsonNode>> refusalsAnswered = new ConcurrentHashMap<>();
     private final List<String> honestRefusals = new CopyOnWriteArrayList<>();
     private int trespassers = 2;
+    private boolean reinitialise;
+    private final Map<Integer, String> siteNames = new HashMap<>();
     private boolean drained;
     private final List<SiteWorkload> workloads = new ArrayList<>();
     private final List<String> items = new CopyOnWriteArrayList<>();
@@ -143,19 +148,32 @@ public final class Simulation {
         return this;
     }
 
+    /** Whether a random site loses its database mid-run and initialises again as a new installation. */
+    public Simulation withReinitialisation(boolean reinitialise) {
+        this.reinitialise = reinitialise;
+        return this;
+    }
+
     public Result run() throws Exception {
         Instant start = Instant.now();
         out.printf("simulation %s: %d sites, %d stores, %d days, seed %d, databases in %s%n", prefix, siteCount,
                 storeCount, days, seed, dir);
         setUp();
         out.printf("set up in %d s; first sync of every site done%n", Duration.between(start, Instant.now()).toSeconds());
+        int reinitialisationDay = Math.max(1, (days + 1) / 2);
         for (int day = 1; day <= days; day++) {
             centralDay(day);
             siteDay(day);
             if (day >= 2) {
                 trespassDay(day);
             }
+            if (reinitialise && day == reinitialisationDay) {
+                reinitialiseASite(day);
+            }
             out.printf("day %d done (%d s)%n", day, Duration.between(start, Instant.now()).toSeconds());
+        }
+        if (reinitialise && days == 0) {
+            reinitialiseASite(0);
         }
         settle();
         Invariants invariants = new Invariants(log);
@@ -212,6 +230,7 @@ public final class Simulation {
             synchronized (lock) {
                 log.siteAdded(id);
             }
+            siteNames.put(id, name);
             RemoteSite site = RemoteSite.open(dir.resolve(name + ".db")).configure(server, name, "pw-" + name);
             workloads.add(new SiteWorkload(id, site, log, lock, prefix, seed * 1000 + i, () -> items,
                     supplierNameId, customerNameId));
@@ -457,6 +476,39 @@ public final class Simulation {
             sleep(1000);
         }
         problems.add("site " + site + " is still not idle on the server 3 minutes after its sync failed");
+    }
+
+    // --- a lost database ----------------------------------------------------------------------------------
+
+    /**
+     * A site chosen at random (its own seeded choice, so the rest of the run is the same with or without it) syncs,
+     * works a little more, and loses its database before it syncs again; the administrator unbinds its device, and a
+     * new installation on a new database file syncs as a new site does: it asks to be initialised. Nothing else syncs
+     * meanwhile, so its queue on the server is empty when it asks.
+     */
+    private void reinitialiseASite(int day) throws Exception {
+        SiteWorkload workload = workloads.get(new Random(seed * 31 + 17).nextInt(workloads.size()));
+        int siteId = workload.siteId();
+        String name = siteNames.get(siteId);
+        sync(workload, "day " + day + " before its disk dies");
+        workload.work(day, 3);
+        synchronized (lock) {
+            log.reinitialised(siteId);
+        }
+        Path lost = workload.site().db().file();
+        workload.site().close();
+        for (String suffix : List.of("", "-wal", "-shm")) {
+            Files.deleteIfExists(Path.of(lost + suffix));
+        }
+        admin.unbindHardwareId(siteId);
+        RemoteSite fresh = RemoteSite.open(dir.resolve(name + "-reinstalled-day" + day + ".db"))
+                .configure(server, name, "pw-" + name);
+        workload.reinstalled(fresh);
+        int before = pulledCount.get(siteId).get();
+        sync(workload, "day " + day + " re-initialisation");
+        workload.carryOnWithWhatIsHeld();
+        out.printf("day %d: site %d lost its database and initialised again as a new installation (%d records pulled, "
+                + "%d held)%n", day, siteId, pulledCount.get(siteId).get() - before, fresh.db().liveRecordCount());
     }
 
     // --- the check -----------------------------------------------------------------------------------------

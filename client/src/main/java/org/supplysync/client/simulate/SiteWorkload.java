@@ -20,7 +20,7 @@ import java.util.function.Supplier;
 final class SiteWorkload {
 
     private final int siteId;
-    private final RemoteSite site;
+    private RemoteSite site;
     private final WorkloadLog log;
     private final Object lock;
     private final String prefix;
@@ -55,6 +55,28 @@ final class SiteWorkload {
 
     Random random() {
         return random;
+    }
+
+    /** The site's database is gone: a new installation takes its place, and nothing of the work is at hand yet. */
+    void reinstalled(RemoteSite fresh) {
+        site = fresh;
+        live.clear();
+    }
+
+    /**
+     * After the new installation's first sync: the site goes on with the records it made that the new database holds,
+     * as it holds them now; the others are gone from its work.
+     */
+    void carryOnWithWhatIsHeld() {
+        live.clear();
+        synchronized (lock) {
+            for (WorkloadLog.SiteRecord record : log.siteRecords()) {
+                if (record.site == siteId) {
+                    site.db().get(record.key.table(), record.key.id()).filter(r -> !r.deleted()).ifPresent(r ->
+                            live.computeIfAbsent(r.tableName(), t -> new LinkedHashMap<>()).put(r.recordId(), r.data()));
+                }
+            }
+        }
     }
 
     /** A handful of edits across the site's stores. */

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -70,6 +71,8 @@ final class WorkloadLog {
         int pushedEpoch = -1;
         /** Every epoch in which a version of it (or its delete) was pushed. */
         final Set<Integer> epochs = new TreeSet<>();
+        /** When its latest version was pushed, on the clock of pushes and re-initialisations. */
+        int pushedAt;
         /** The local state not pushed yet (null = deleted), when {@code dirty}. */
         ObjectNode local;
         boolean dirty;
@@ -125,6 +128,14 @@ final class WorkloadLog {
     private final List<Map<String, Map<Integer, Copy>>> copies = new ArrayList<>();
     /** The visibility in force at each snapshot: name -> the stores that see it. */
     private final List<Map<String, Set<String>>> visibilityAt = new ArrayList<>();
+    /** A clock that ticks at every push and re-initialisation, to tell which came first. */
+    private int clock;
+    /** Per site, its latest re-initialisation. */
+    private final Map<Integer, Reinitialisation> reinitialisations = new HashMap<>();
+
+    /** A site lost its database and initialised again: in which epoch, and when on the clock of pushes. */
+    record Reinitialisation(int epoch, int at) {
+    }
 
     // --- set-up --------------------------------------------------------------------------------------------
 
@@ -213,6 +224,7 @@ final class WorkloadLog {
 
     /** The site pushed every change it had and the central integrated them, in the current epoch. */
     void pushed(int site) {
+        int now = ++clock;
         for (SiteRecord record : siteRecords.values()) {
             if (record.site != site || !record.dirty) {
                 continue;
@@ -224,6 +236,7 @@ final class WorkloadLog {
             record.pushed = record.local;
             record.everPushed = true;
             record.pushedEpoch = epoch();
+            record.pushedAt = now;
             record.epochs.add(epoch());
             if (record.namesOtherStore() && record.triggeredEpoch < 0 && startsTransfer(record.key.table(), record.pushed)) {
                 record.triggeredEpoch = epoch();
@@ -246,6 +259,26 @@ final class WorkloadLog {
             case "requisition" -> "request".equals(text(data, "type"));
             default -> false;
         };
+    }
+
+    /**
+     * The site lost its database and initialised again as a new installation: what it had not pushed is gone, and
+     * from now on it holds what the initialisation gave it.
+     */
+    void reinitialised(int site) {
+        for (SiteRecord record : siteRecords.values()) {
+            if (record.site == site && record.dirty) {
+                record.dirty = false;
+                record.local = record.pushed;
+            }
+        }
+        reinitialisations.put(site, new Reinitialisation(epoch(), ++clock));
+    }
+
+    /** The site's re-initialisation that came after the record's latest push, if there was one. */
+    Optional<Reinitialisation> reinitialisedSince(int site, SiteRecord record) {
+        Reinitialisation latest = reinitialisations.get(site);
+        return latest != null && latest.at() > record.pushedAt ? Optional.of(latest) : Optional.empty();
     }
 
     void trespassed(Trespass trespass) {

@@ -175,6 +175,45 @@ class InvariantsTest {
         assertThat(lacking.responses.missing).isEqualTo(2);
     }
 
+    @Test
+    void aSiteThatInitialisedAgainHoldsWhatTheCentralKeptOfItsPushesAndNotItsLostChanges() {
+        log.localEdit(2, "Location", "L1", json("ID", "L1", "store_ID", "B", "code", "v1"));
+        log.pushed(2);
+        log.localEdit(2, "Location", "L1", json("ID", "L1", "store_ID", "B", "code", "v2, never pushed"));
+        log.reinitialised(2);
+
+        Invariants lacking = new Invariants(log);
+        lacking.checkSite(2, Map.of());
+        Invariants withTheLostChange = new Invariants(log);
+        withTheLostChange.checkSite(2, Map.of(new Key("Location", "L1"), json("ID", "L1", "store_ID", "B", "code", "v2, never pushed")));
+        Invariants restored = new Invariants(log);
+        restored.checkSite(2, Map.of(new Key("Location", "L1"), json("ID", "L1", "store_ID", "B", "code", "v1")));
+
+        assertThat(lacking.restored.missing).isEqualTo(1);
+        assertThat(withTheLostChange.restored.stale).isEqualTo(1);
+        assertThat(restored.restored.holds()).isTrue();
+        assertThat(restored.restored.checked).isPositive();
+    }
+
+    @Test
+    void aSiteThatInitialisedAgainHoldsNoDataOfAStoreTheCentralDoesNotCollectUntilItPushesItAgain() {
+        log.localEdit(4, "Location", "LG", json("ID", "LG", "store_ID", "G", "code", "v1"));
+        log.pushed(4);
+        log.reinitialised(4);
+
+        Invariants invariants = new Invariants(log);
+        invariants.checkSite(4, holding("Location", "LG"));
+        assertThat(invariants.restored.extra).isEqualTo(1);
+        assertThat(invariants.restored.details).singleElement().asString().contains("does not keep");
+
+        log.localEdit(4, "Location", "LG2", json("ID", "LG2", "store_ID", "G", "code", "made on the new installation"));
+        log.pushed(4);
+        Invariants after = new Invariants(log);
+        after.checkSite(4, holding("Location", "LG2"));
+        assertThat(after.restored.holds()).isTrue();
+        assertThat(after.collectorsComplete.holds()).isTrue();
+    }
+
     private void pushTransferFromBToC() {
         log.localEdit(2, "transact", "CI1", json("ID", "CI1", "store_ID", "B", "name_ID", "NAME_C", "type", "ci",
                 "status", "fn"));

@@ -124,6 +124,29 @@ public class SiteQueue {
         }
     }
 
+    /**
+     * Empties the site's queue (a retired site's) as far as one transaction may: its staged batches and as many
+     * messages of its JMS queue as the broker lets a transaction receive go; once the JMS queue is empty, its count is
+     * zero. True when the queue is empty; otherwise call again.
+     */
+    public boolean purge(int siteId) {
+        try (Connection db = dataSource.getConnection()) {
+            lockQueue(db, siteId);
+            Sql.update(db, "delete from outbound_batch where site_id = ?", siteId);
+            try (JMSConsumer consumer = jms.createConsumer(queues.queueOf(siteId))) {
+                for (int messages = 0; messages < maxMessagesPerTransaction; messages++) {
+                    if (consumer.receiveNoWait() == null) {
+                        Sql.update(db, "update site_queue set queue_length = 0 where site_id = ?", siteId);
+                        return true;
+                    }
+                }
+            }
+            return false;
+        } catch (SQLException e) {
+            throw Sql.failure("purging the queue of site " + siteId, e);
+        }
+    }
+
     /** Locks the site's queue row for this transaction; its queue length. */
     private static long lockQueue(Connection db, int siteId) throws SQLException {
         return single(db, "select queue_length from site_queue where site_id = ? for update", siteId);

@@ -13,6 +13,8 @@ import org.supplysync.platform.Jsons;
 import org.supplysync.platform.Sql;
 import org.supplysync.record.control.CentralCopies;
 import org.supplysync.record.control.CentralFacts;
+import org.supplysync.resync.control.PatientResend;
+import org.supplysync.resync.control.Query;
 import org.supplysync.routing.control.CentralRoutingFacts;
 import org.supplysync.routing.control.OutboundQueues;
 import org.supplysync.routing.control.OutboundRecord;
@@ -26,6 +28,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,7 +37,8 @@ import java.util.Set;
  * What a site must hold of the central copy, decided by {@link RoutingPolicy} exactly as the intake decides where a
  * change goes (one definition of "who gets what"), with no site's own records left out: a (re)initialised site gets
  * them back. Only what the central holds can be sent: a record kept as a skeleton (its store's central copy is a
- * transfer copy) or deleted is not. Central data is not here: a site reads it through the central change log.
+ * transfer copy) or deleted is not. Central data is not here: a site reads it through the central change log (a
+ * patient resend alone sends the dispensary reference data through the queue again, on purpose).
  */
 @Stateless
 public class Holdings {
@@ -60,15 +64,20 @@ public class Holdings {
 
     /** How many records of the central copy a scan examines: the total of a resync's progress. */
     public long candidates() {
-        Map<String, DataType> registry = dataTypes.byTableName();
-        List<String> tables = queuedTables(registry);
-        try (Connection db = dataSource.getConnection();
-             PreparedStatement count = db.prepareStatement("select count(*) from sync_record where held and not deleted"
-                     + " and (patient_id is not null or table_name in (" + Sql.placeholders(tables.size()) + "))")) {
-            Sql.bind(count, 1, tables.toArray());
-            try (ResultSet row = count.executeQuery()) {
-                row.next();
-                return row.getLong(1);
+        return candidates(Selection.everythingFor(NO_ORIGIN));
+    }
+
+    /** How many records of the central copy a scan for the selection examines. */
+    public long candidates(Selection selection) {
+        try (Connection db = dataSource.getConnection()) {
+            Query candidates = candidates(db, selection, dataTypes.byTableName());
+            try (PreparedStatement count = db.prepareStatement("select count(*) from sync_record where held and not deleted"
+                    + " and " + candidates.sql())) {
+                Sql.bind(count, 1, candidates.parameters().toArray());
+                try (ResultSet row = count.executeQuery()) {
+                    row.next();
+                    return row.getLong(1);
+                }
             }
         } catch (SQLException e) {
             throw Sql.failure("counting the central copy", e);
@@ -82,8 +91,8 @@ public class Holdings {
      */
     public HoldingsPage page(Selection selection, Position after, int limit) {
         Map<String, DataType> registry = dataTypes.byTableName();
-        List<String> tables = queuedTables(registry);
         try (Connection db = dataSource.getConnection()) {
+            Query candidates = candidates(db, selection, registry);
             CentralCopies copies = new CentralCopies(db);
             CentralFacts facts = new CentralFacts(em, copies, registry.values());
             CentralRoutingFacts routing = new CentralRoutingFacts(em, facts, copies, registry);
@@ -93,10 +102,10 @@ public class Holdings {
             try (PreparedStatement select = db.prepareStatement("""
                     select table_name, record_id, store_id, patient_id, data from sync_record
                     where held and not deleted and ((table_name = ? and record_id > ?) or table_name > ?)
-                      and (patient_id is not null or table_name in (%s))
-                    order by table_name, record_id limit ? lock in share mode""".formatted(Sql.placeholders(tables.size())))) {
+                      and %s
+                    order by table_name, record_id limit ? lock in share mode""".formatted(candidates.sql()))) {
                 int next = Sql.bind(select, 1, after.tableName(), after.recordId(), after.tableName());
-                next = Sql.bind(select, next, tables.toArray());
+                next = Sql.bind(select, next, candidates.parameters().toArray());
                 select.setInt(next, limit);
                 try (ResultSet row = select.executeQuery()) {
                     while (row.next()) {
@@ -124,6 +133,9 @@ public class Holdings {
 
     private static boolean wants(Selection selection, DataType type, JsonObject data, String storeId, String patientId,
                                  CentralRoutingFacts routing) {
+        if (selection.scope() == Selection.Scope.PATIENTS) {
+            return PatientResend.wants(selection.siteId(), type, data, storeId, patientId, routing);
+        }
         Route route = RoutingPolicy.route(type, data, storeId, patientId, NO_ORIGIN, routing);
         if (!route.sites().contains(selection.siteId())) {
             return false;
@@ -134,6 +146,38 @@ public class Holdings {
         return patientId != null
                 ? routing.storesSeeing(patientId).contains(selection.storeId())
                 : RoutingPolicy.storesOf(type, data, storeId, routing).contains(selection.storeId());
+    }
+
+    /** The rows a scan for the selection examines, as a condition on {@code sync_record}. */
+    private static Query candidates(Connection db, Selection selection, Map<String, DataType> registry)
+            throws SQLException {
+        if (selection.scope() == Selection.Scope.PATIENTS) {
+            return PatientResend.candidates(registry.values(), selection.storeId(),
+                    placedIn(db, registry, selection.storeId()));
+        }
+        List<String> tables = queuedTables(registry);
+        return new Query("(patient_id is not null or table_name in ("
+                + Sql.placeholders(tables.size()) + "))", List.copyOf(tables));
+    }
+
+    /** The prescribers (patients) placed in the store by a join of their own, not by the visibility index. */
+    private static Set<String> placedIn(Connection db, Map<String, DataType> registry, String storeId)
+            throws SQLException {
+        Set<String> placed = new HashSet<>();
+        for (DataType join : PatientResend.storeJoins(registry.values())) {
+            Query query = PatientResend.placedBy(join, storeId);
+            try (PreparedStatement select = db.prepareStatement(query.sql())) {
+                Sql.bind(select, 1, query.parameters().toArray());
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        if (row.getString(1) != null) {
+                            placed.add(row.getString(1));
+                        }
+                    }
+                }
+            }
+        }
+        return placed;
     }
 
     private static List<String> queuedTables(Map<String, DataType> registry) {

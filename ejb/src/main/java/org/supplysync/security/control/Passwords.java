@@ -30,7 +30,7 @@ public class Passwords {
     int iterations;
 
     @Inject
-    @ConfigProperty(name = "supplysync.security.credential-cache-seconds", defaultValue = "60")
+    @ConfigProperty(name = "supplysync.security.credential-cache-seconds", defaultValue = "600")
     int cacheSeconds;
 
     @Inject

@@ -3,7 +3,9 @@ package org.supplysync.site.boundary;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import org.supplysync.platform.Audit;
 import org.supplysync.platform.ConflictException;
 import org.supplysync.platform.InvalidRequestException;
 import org.supplysync.platform.Requests;
@@ -12,7 +14,11 @@ import org.supplysync.security.boundary.Credentials;
 import org.supplysync.security.control.Passwords;
 import org.supplysync.site.entity.Site;
 import org.supplysync.site.entity.SiteType;
+import org.supplysync.store.entity.Store;
+import org.supplysync.store.entity.SyncWith;
 
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -33,6 +39,9 @@ public class Sites {
 
     @Inject
     Credentials credentials;
+
+    @Inject
+    Audit audit;
 
     public Site register(SiteRegistration registration) {
         if (registration == null) {
@@ -140,6 +149,9 @@ public class Sites {
         if (site.isCentral()) {
             throw new ConflictException("site 1 is the central server; it does not sync with a password");
         }
+        if (site.isRetired()) {
+            throw new ConflictException("site " + id + " is retired: it syncs no more");
+        }
         site.changePasswordHash(passwords.siteHash(Requests.required(password, "password")));
         credentials.forgetSite(site.name());
     }
@@ -148,6 +160,50 @@ public class Sites {
         Site site = find(id);
         site.unbindHardwareId();
         credentials.forgetSite(site.name());
+    }
+
+    /**
+     * Retires a remote site left with no store (the seed's last step of a move), in the caller's transaction: refused
+     * while a store is active on it, a job runs for it or it is the primary server. Its password and device binding
+     * go, so it can no longer authenticate, and its copies of other stores, so nothing is routed to it any more; the
+     * administrator's act is audited. Its queue is purged apart ({@link SiteRetirement}). False when the site was
+     * retired already: nothing changes then.
+     */
+    public boolean retire(int id, String who) {
+        Site site = em.find(Site.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (site == null) {
+            throw UnknownResourceException.inPath("there is no site " + id);
+        }
+        if (site.isRetired()) {
+            return false;
+        }
+        if (site.isCentral()) {
+            throw new ConflictException("site 1 is the central server; it cannot be retired");
+        }
+        if (site.isPrimary()) {
+            throw new ConflictException("site " + id + " is the primary server; clear its primary flag first");
+        }
+        List<String> stores = em.createNamedQuery(Store.ACTIVE_ON, Store.class).setParameter("siteId", id)
+                .getResultStream().map(Store::id).toList();
+        if (!stores.isEmpty()) {
+            throw new ConflictException("site " + id + " still has active stores " + stores
+                    + "; move them to another site first (the move-store job)");
+        }
+        // The site row is locked: a job reservation (JobRuns, which locks it too) waits for this one, then sees it retired.
+        List<?> jobs = em.createNativeQuery("select job_name from job_run where state = 'ACTIVE'"
+                + " and (site_id = ? or other_site_id = ?)").setParameter(1, id).setParameter(2, id).getResultList();
+        if (!jobs.isEmpty()) {
+            throw new ConflictException("site " + id + " runs " + jobs.get(0) + "; retire it once the job has ended");
+        }
+        List<SyncWith> copies = em.createQuery("select w from SyncWith w where w.siteId = :siteId order by w.storeId",
+                SyncWith.class).setParameter("siteId", id).getResultList();
+        copies.forEach(em::remove);
+        site.retire(LocalDateTime.now(ZoneOffset.UTC));
+        credentials.forgetSite(site.name());
+        audit.record(who, "site.retire", "site " + id, "site " + site.name() + " retired: credentials removed, queue"
+                + " purged" + (copies.isEmpty() ? "" : ", its copies of stores " + copies.stream().map(copy ->
+                copy.storeId() + " (" + copy.type() + ")").toList() + " removed"));
+        return true;
     }
 
     /**

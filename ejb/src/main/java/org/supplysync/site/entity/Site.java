@@ -71,6 +71,9 @@ public class Site {
     @Column(name = "initialisation_status", nullable = false)
     private String initialisationStatus = "new";
 
+    @Column(name = "retired_at")
+    private LocalDateTime retiredAt;
+
     @Version
     private long version;
 
@@ -101,6 +104,20 @@ public class Site {
     /** Frees the site to be bound to another device at its next sync. */
     public void unbindHardwareId() {
         this.hardwareId = null;
+    }
+
+    /**
+     * The site syncs no more: no password, no device, nothing queued for it. Its row stays, with the history that
+     * names it.
+     */
+    public void retire(LocalDateTime at) {
+        this.passwordHash = null;
+        this.hardwareId = null;
+        this.retiredAt = at;
+    }
+
+    public boolean isRetired() {
+        return retiredAt != null;
     }
 
     public int id() {
@@ -145,5 +162,9 @@ public class Site {
 
     public String initialisationStatus() {
         return initialisationStatus;
+    }
+
+    public LocalDateTime retiredAt() {
+        return retiredAt;
     }
 }

@@ -28,6 +28,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import static org.supplysync.platform.Jsons.JSON;
+
 /** Creates stores, says where each is active and what its copy is on every other site. */
 @Stateless
 public class Stores {
@@ -71,6 +73,7 @@ public class Stores {
         if (site == null) {
             throw UnknownResourceException.inBody("there is no site " + registration.activeSiteId());
         }
+        refuseRetired(site);
         Store existing = em.find(Store.class, id);
         if (existing != null) {
             throw new ConflictException("store " + id + " exists already and is active on site " + existing.activeSiteId()
@@ -80,12 +83,7 @@ public class Stores {
                 .getResultStream().findFirst().ifPresent(other -> {
                     throw new ConflictException("name " + nameId + " already stands for store " + other.id());
                 });
-        if (site.type() == SiteType.MOBILE) {
-            activeOn(site.id()).stream().findFirst().ifPresent(other -> {
-                throw new ConflictException("site " + site.id() + " is a mobile site and store " + other.id()
-                        + " is already active on it; a mobile site has one active store");
-            });
-        }
+        refuseSecondStoreOnMobile(site);
 
         Store store = new Store(id, code, name, nameId, site.id(), dispensary, includeTransactions);
         em.persist(store);
@@ -150,8 +148,12 @@ public class Stores {
     public void changeSyncWith(String storeId, int siteId, String type) {
         SyncWithType wanted = syncWithType(type);
         Store store = find(storeId);
-        if (em.find(Site.class, siteId) == null) {
+        Site site = em.find(Site.class, siteId);
+        if (site == null) {
             throw UnknownResourceException.inPath("there is no site " + siteId);
+        }
+        if (wanted != SyncWithType.NONE) {
+            refuseRetired(site);
         }
         if (store.isActiveOn(siteId)) {
             if (wanted != SyncWithType.ACTIVE_COLLECTOR) {
@@ -176,6 +178,74 @@ public class Stores {
             publisher.sendStoreRecordTo(store, siteId);
         } else {
             copy.change(wanted);
+        }
+    }
+
+    /**
+     * Makes the store active on another site (move-store, the seed's "Moving a store from one sync site to another"):
+     * from now on only that site may change its data. The site it leaves keeps a transfer copy, or a collector copy
+     * when asked; a store leaving the central leaves it a collector copy all the same (the central keeps one of every
+     * store active elsewhere, as its backup). The store record, whose {@code sync_id_remote_site} names the active
+     * site, goes again to every site with a copy of the store but the new active one, which gets it with the rest of
+     * the store's data. A store active on the target already (a re-run after a kill) is left as it is.
+     */
+    public Store moveTo(String storeId, int fromSiteId, int toSiteId, boolean keepCollector) {
+        // Locking the target serialises this with store creation there (a mobile site has one active store).
+        Site target = em.find(Site.class, toSiteId, LockModeType.PESSIMISTIC_WRITE);
+        if (target == null) {
+            throw UnknownResourceException.inBody("there is no site " + toSiteId);
+        }
+        Store store = find(storeId);
+        if (store.isActiveOn(toSiteId)) {
+            return store;
+        }
+        if (!store.isActiveOn(fromSiteId)) {
+            throw new ConflictException("store " + storeId + " is active on site " + store.activeSiteId()
+                    + " now, not on site " + fromSiteId + " that it was to move from");
+        }
+        refuseRetired(target);
+        refuseSecondStoreOnMobile(target);
+        store.activateOn(toSiteId);
+        SyncWith arriving = em.find(SyncWith.class, new SyncWith.Key(storeId, toSiteId));
+        if (arriving != null) {
+            em.remove(arriving);
+        }
+        keepCopy(storeId, fromSiteId,
+                keepCollector || fromSiteId == Site.CENTRAL ? SyncWithType.ACTIVE_COLLECTOR : SyncWithType.TRANSFER);
+        if (toSiteId != Site.CENTRAL && em.find(SyncWith.class, new SyncWith.Key(storeId, Site.CENTRAL)) == null) {
+            em.persist(new SyncWith(storeId, Site.CENTRAL, SyncWithType.ACTIVE_COLLECTOR));
+        }
+        centralCopy.find("store", storeId).ifPresent(record -> write("store", storeId,
+                JSON.createObjectBuilder(CentralCopy.parse(record.data())).add("sync_id_remote_site", toSiteId).build(),
+                storeId));
+        // In ascending site order, as queue counters are taken (OutboundQueues.count).
+        em.createNamedQuery(SyncWith.OF_STORE, SyncWith.class).setParameter("storeId", storeId).getResultStream()
+                .map(SyncWith::siteId).filter(site -> site != toSiteId).sorted()
+                .forEach(site -> publisher.sendStoreRecordTo(store, site));
+        return store;
+    }
+
+    private void keepCopy(String storeId, int siteId, SyncWithType type) {
+        SyncWith copy = em.find(SyncWith.class, new SyncWith.Key(storeId, siteId));
+        if (copy == null) {
+            em.persist(new SyncWith(storeId, siteId, type));
+        } else {
+            copy.change(type);
+        }
+    }
+
+    private void refuseSecondStoreOnMobile(Site site) {
+        if (site.type() == SiteType.MOBILE) {
+            activeOn(site.id()).stream().findFirst().ifPresent(other -> {
+                throw new ConflictException("site " + site.id() + " is a mobile site and store " + other.id()
+                        + " is already active on it; a mobile site has one active store");
+            });
+        }
+    }
+
+    private static void refuseRetired(Site site) {
+        if (site.isRetired()) {
+            throw new ConflictException("site " + site.id() + " is retired: it syncs no more");
         }
     }
 

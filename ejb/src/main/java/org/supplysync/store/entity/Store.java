@@ -61,6 +61,11 @@ public class Store {
         this.includeTransactions = includeTransactions;
     }
 
+    /** The store moves: from now on only that site may change its data. */
+    public void activateOn(int siteId) {
+        this.activeSiteId = siteId;
+    }
+
     public boolean isActiveOn(int siteId) {
         return activeSiteId == siteId;
     }

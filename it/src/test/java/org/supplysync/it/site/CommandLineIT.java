@@ -42,7 +42,7 @@ class CommandLineIT extends DeployedApplication {
                 .isZero();
         Run first = run("sync", "--db", db);
         assertThat(first.exit).isZero();
-        assertThat(first.out).contains("initialisation_not_available");
+        assertThat(first.out).contains("initialisation: initialised: the server queued");
         assertThat(run("put", "--db", db, "Location", "{\"ID\":\"" + store + "_LOC\",\"store_ID\":\"" + store
                 + "\",\"Description\":\"Fridge\",\"code\":\"F\",\"hold\":false,\"type_ID\":\"\",\"Volume\":1}").exit).isZero();
         Run push = run("sync", "--db", db);

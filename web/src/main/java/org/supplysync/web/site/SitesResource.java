@@ -29,6 +29,7 @@ import org.supplysync.push.boundary.Pushes;
 import org.supplysync.push.boundary.Quarantine;
 import org.supplysync.push.boundary.Resubmissions;
 import org.supplysync.site.boundary.SiteRegistration;
+import org.supplysync.site.boundary.SiteRetirement;
 import org.supplysync.site.boundary.Sites;
 import org.supplysync.site.entity.Site;
 import org.supplysync.web.security.AdminApi;
@@ -64,6 +65,9 @@ public class SitesResource {
 
     @Inject
     Resubmissions resubmissions;
+
+    @Inject
+    SiteRetirement retirement;
 
     @Context
     SecurityContext security;
@@ -138,6 +142,17 @@ public class SitesResource {
     @Path("{id}/primary")
     public SiteView changePrimary(@PathParam("id") int id, JsonBody body) {
         return view(sites.changePrimary(id, body.bool("primary")));
+    }
+
+    /**
+     * Not in the contract: retires a site left with no store (after a move): its queue purged, its credentials removed,
+     * audited; 409 while a store is active on it or a job runs for it. Retiring a retired site changes nothing.
+     */
+    @POST
+    @Path("{id}/retire")
+    @Consumes(MediaType.WILDCARD)
+    public SiteView retire(@PathParam("id") int id) {
+        return view(retirement.retire(id, security.getUserPrincipal().getName()));
     }
 
     @DELETE

@@ -79,11 +79,14 @@ public class InitialisationWaiters {
         if (requests == null) {
             return;
         }
-        Response answer = run.state() == JobRun.State.COMPLETED
-                ? Response.ok("{\"queueLength\":" + siteQueue.length(run.siteId()) + "}", MediaType.APPLICATION_JSON_TYPE)
-                        .build()
-                : ErrorResponses.v5(500, "initialisation_failed", "the initialisation " + run.state().name()
-                        .toLowerCase() + " before it completed; initialise again to go on from where it was", JsonValue.NULL);
-        requests.forEach(request -> request.response().resume(answer));
+        String queueLength = "{\"queueLength\":" + siteQueue.length(run.siteId()) + "}";
+        // A response each: one response object written to two connections fails the second.
+        for (Waiting request : requests) {
+            request.response().resume(run.state() == JobRun.State.COMPLETED
+                    ? Response.ok(queueLength, MediaType.APPLICATION_JSON_TYPE).build()
+                    : ErrorResponses.v5(500, "initialisation_failed", "the initialisation " + run.state().name()
+                            .toLowerCase() + " before it completed; initialise again to go on from where it was",
+                            JsonValue.NULL));
+        }
     }
 }

@@ -196,6 +196,7 @@ public class SyncV5Resource {
         try {
             waiters.await(jobs.initialise(siteId()), response);
         } catch (ConflictException busy) {
+            // Another job of the site runs (moving a store, a resend): the client retries later.
             response.resume(ErrorResponses.v5(503, "sync_is_running", busy.getMessage(), JsonValue.NULL));
         }
     }
