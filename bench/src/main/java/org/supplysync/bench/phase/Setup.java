@@ -87,12 +87,16 @@ public final class Setup {
         admin.recordsAllAccepted(edits);
     }
 
+    /** Well under the server's JMS messages per transaction (1,000 by default): a join is a message to its site. */
+    private static final int JOINS_PER_REQUEST = 200;
+
     private void makeVisibleOnDestinations() {
         List<ObjectNode> joins = new ArrayList<>();
         for (int store = 0; store < topology.stores(); store++) {
             joins.add(AdminApi.update("name_store_join", topology.joinId(store), SiteRecords.visibility(
                     topology.joinId(store), topology.nameId(store), topology.storeId(topology.viewerStore(store)), true)));
-            if (joins.size() == Options.MAX_RECORDS_PER_REQUEST) {
+            // Each join goes to another site's queue: a request of them must fit one transaction's message budget.
+            if (joins.size() == JOINS_PER_REQUEST) {
                 admin.recordsAllAccepted(joins);
                 joins = new ArrayList<>();
             }
