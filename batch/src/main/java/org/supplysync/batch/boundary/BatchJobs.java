@@ -68,6 +68,7 @@ public class BatchJobs {
         JobRequest request = requests.initialise(siteId);
         Reservation reservation = runs.reserve(Jobs.INITIALISE_SITE, request.parameters().toString(), siteId, null, true);
         if (reservation.kind() != Reservation.Kind.JOINED) {
+            sites.initialisationStarted(siteId);
             launch(reservation);
         }
         return reservation.run();
@@ -111,6 +112,9 @@ public class BatchJobs {
                     + "; only a stopped or failed one restarts");
         }
         JobRun resumed = runs.resume(run.runId());
+        if (Jobs.INITIALISE_SITE.equals(run.jobName())) {
+            sites.initialisationStarted(run.siteId());
+        }
         return execution(launch(new Reservation(resumed, Reservation.Kind.RESUMED)));
     }
 
@@ -118,10 +122,6 @@ public class BatchJobs {
     private long launch(Reservation reservation) {
         JobRun run = reservation.run();
         Properties parameters = parameters(run);
-        if (Jobs.INITIALISE_SITE.equals(run.jobName())) {
-            // Said here, once for every start and restart (a restart skips the completed first step).
-            sites.initialisationStarted(run.siteId());
-        }
         try {
             // A run whose execution the runtime no longer knows (its repository was purged with an undeployment)
             // goes on as a new execution all the same: its position is the run's, not the runtime's.
