@@ -1,8 +1,6 @@
 package org.supplysync.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 
@@ -20,11 +18,18 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
 import static org.supplysync.it.Api.admin;
 import static org.supplysync.it.Api.createStore;
 import static org.supplysync.it.Api.unique;
 import static org.supplysync.it.InitialisationIT.job;
+import static org.supplysync.it.PatientData.central;
+import static org.supplysync.it.PatientData.dispensaryOn;
+import static org.supplysync.it.PatientData.document;
+import static org.supplysync.it.PatientData.patient;
+import static org.supplysync.it.PatientData.policy;
+import static org.supplysync.it.PatientData.prescriber;
+import static org.supplysync.it.PatientData.push;
+import static org.supplysync.it.PatientData.visibility;
 import static org.supplysync.it.RemoteSite.record;
 
 /**
@@ -46,18 +51,15 @@ class ResendPatientsIT extends DeployedApplication {
         // The site's own patient, made visible in its dispensary by the site itself, with a policy and a document.
         String own = unique("PAT");
         push(site, expected, patient(own, dispensary), visibility(own, dispensary), policy(own), document(own));
-        // Another site's patient with its policy; the central makes it visible in the dispensary, so the site gets
-        // that join but not the patient (issue 11 will send a newly visible patient's history; the resend does now).
+        // Another site's patient with its policy; the central makes it visible in the dispensary (the site gets the
+        // patient's history then, and again in the resend).
         String theirs = unique("PAT");
         push(other, expected, patient(theirs, elsewhere), visibility(theirs, elsewhere), policy(theirs));
         central(expected, visibility(theirs, dispensary));
-        // A prescriber of the dispensary: a candidate, sent where the routing rules send prescribers (today nowhere:
-        // a clinician_store_join is not in the visibility index routing reads; issue 11).
+        // A prescriber of the dispensary, placed there by its clinician_store_join: sent with the patients.
         String prescriber = unique("DOC");
         String placement = unique("CSJ");
-        push(site, new HashMap<>(), record("clinician", prescriber, "Update", Map.of("ID", prescriber, "code", prescriber,
-                        "first_name", "Ada", "last_name", "Byron", "initials", "AB", "female", true, "active", true,
-                        "store_ID", dispensary)),
+        push(site, new HashMap<>(), prescriber(prescriber, dispensary),
                 record("clinician_store_join", placement, "Update", Map.of("ID", placement, "store_ID", dispensary,
                         "prescriber_ID", prescriber)));
         // The site's patient in its other dispensary only: not for this resend, though the site may hold it.
@@ -109,63 +111,6 @@ class ResendPatientsIT extends DeployedApplication {
         admin().body(Map.of("storeId", onTheCentral)).post("/api/jobs/resend-patients").then().statusCode(400);
         admin().body(Map.of("storeId", onTheCentral, "siteId", 2)).post("/api/jobs/resend-patients").then().statusCode(400);
         assertThat(resends()).as("nothing started").isEqualTo(before);
-    }
-
-    private static String dispensaryOn(int siteId) {
-        String id = unique("DISP");
-        admin().body(Map.of("id", id, "code", id, "name", "Dispensary " + id, "nameId", "N_" + id,
-                "activeSiteId", siteId, "dispensary", true, "includeTransactions", true))
-                .post("/api/stores").then().statusCode(201);
-        return id;
-    }
-
-    private static ObjectNode patient(String id, String homeStore) {
-        return record("name", id, "Update", Map.of("ID", id, "type", "patient", "name", "Patient " + id,
-                "supplying_store_id", homeStore));
-    }
-
-    private static ObjectNode visibility(String patient, String store) {
-        String id = unique("NSJ");
-        return record("name_store_join", id, "Update", Map.of("ID", id, "name_ID", patient, "store_ID", store,
-                "inactive", false));
-    }
-
-    private static ObjectNode policy(String patient) {
-        String id = unique("NIJ");
-        return record("nameInsuranceJoin", id, "Update", Map.of("ID", id, "nameID", patient,
-                "insuranceProviderID", "INS", "isActive", true, "policyNumberPerson", "P-" + id));
-    }
-
-    private static ObjectNode document(String patient) {
-        String id = unique("DOC");
-        return record("om_document", id, "Update", Map.of("ID", id, "name", "encounter", "owner_name_ID", patient,
-                "type", "Encounter", "status", "ACTIVE"));
-    }
-
-    /** The site pushes the records, all accepted; they are expected back as pushed. */
-    private static void push(RemoteSite site, Map<String, JsonNode> expected, ObjectNode... records) {
-        long refused = refused(site.id);
-        site.push(records);
-        assertThat(refused(site.id)).as("nothing refused").isEqualTo(refused);
-        expect(expected, records);
-    }
-
-    /** The central edits the records through the admin API, all accepted; they are expected back as sent. */
-    private static void central(Map<String, JsonNode> expected, ObjectNode... records) {
-        ArrayNode data = RemoteSite.JSON.createArrayNode().addAll(List.of(records));
-        admin().body(Map.of("data", RemoteSite.JSON.convertValue(data, List.class))).post("/api/records")
-                .then().statusCode(200).body("accepted", equalTo(records.length));
-        expect(expected, records);
-    }
-
-    private static void expect(Map<String, JsonNode> expected, ObjectNode... records) {
-        for (ObjectNode record : records) {
-            expected.put(record.path("tableName").asText() + "/" + record.path("recordId").asText(), record.path("recordData"));
-        }
-    }
-
-    private static long refused(int siteId) {
-        return admin().get("/api/sites/" + siteId).then().extract().jsonPath().getLong("refusedRecords");
     }
 
     private static long resends() {

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -28,6 +29,7 @@ import org.supplysync.routing.control.CentralChangeLog;
 import org.supplysync.routing.control.CentralRoutingFacts;
 import org.supplysync.routing.control.OutboundQueues;
 import org.supplysync.routing.control.OutboundRecord;
+import org.supplysync.routing.control.PatientHistory;
 import org.supplysync.routing.control.Route;
 import org.supplysync.routing.control.RoutingPolicy;
 import org.supplysync.site.entity.Site;
@@ -46,6 +48,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 import static org.supplysync.platform.Jsons.JSON;
@@ -181,6 +184,7 @@ public class RecordIntake {
         TransferWork transfer = TransferKind.involves(type.tableName())
                 ? transferDesk.consider(batch.transfers, type, recordId, data, owner.storeId(), batch.siteId)
                 : new TransferWork();
+        Gain gain = gain(batch, type, data, owner);
         // Routed with the transfer it starts, if it starts one: nothing is written before all of it fits.
         TransferLedger.Staged staged = batch.transfers.ledger().stage(transfer);
         Route route;
@@ -189,7 +193,7 @@ public class RecordIntake {
             route = RoutingPolicy.route(type, recordId, data, owner.storeId(), owner.patientId(), batch.siteId,
                     batch.routing);
             transferRecords = routed(batch, transfer);
-            batch.reserve(route, transferRecords, type.isVisibilityJoin() ? 1 : 0);
+            batch.reserve(route, transferRecords, gain, type.isVisibilityJoin() ? 1 : 0);
         } catch (OverBudget over) {
             batch.transfers.ledger().unstage(staged);
             throw over;
@@ -199,9 +203,10 @@ public class RecordIntake {
         batch.copies.write(type.tableName(), recordId, route.heldCentrally() ? json : skeleton(type, data),
                 owner.storeId(), owner.patientId(), batch.siteId, route.heldCentrally());
         if (type.isVisibilityJoin()) {
-            visibility.joinChanged(recordId, data, false).ifPresent(due -> batch.add(due.siteId(), due.record()));
+            visibility.joinChanged(type, recordId, data, false).ifPresent(due -> batch.add(due.siteId(), due.record()));
         }
         send(batch, type, route, recordId, false, "update", json);
+        sendHistory(batch, gain, new OutboundRecord(type.tableName(), recordId, "update", json));
         for (Routed routed : transferRecords) {
             if (routed.made()) {
                 batch.copies.write(routed.type().tableName(), routed.recordId(), routed.json(), routed.storeId(), null,
@@ -210,6 +215,40 @@ public class RecordIntake {
             send(batch, routed.type(), routed.route(), routed.recordId(), false, "update", routed.json());
         }
         return Optional.empty();
+    }
+
+    /**
+     * The sites a visibility join makes see its patient (or prescriber) for the first time, and what the central
+     * holds of the patient, which they have never received: read before anything of the join is written, so that
+     * it counts in the message budget. Empty for any other record, or a join that makes nothing visible.
+     */
+    private static Gain gain(Batch batch, DataType type, JsonObject data, Verdict.Accepted owner) {
+        String storeId = type.storeField() == null ? null : text(data, type.storeField());
+        if (!type.isVisibilityJoin() || owner.patientId() == null || storeId == null
+                || JsonValue.TRUE.equals(data.get("inactive"))) {
+            return Gain.NONE;
+        }
+        Set<Integer> sites = RoutingPolicy.sitesGaining(owner.patientId(), storeId, batch.routing);
+        sites.remove(batch.siteId);
+        if (sites.isEmpty()) {
+            return Gain.NONE;
+        }
+        batch.copies.flush(); // the patient's records this intake has taken so far are part of its history
+        return new Gain(Set.copyOf(sites), PatientHistory.of(batch.copies.connection(), owner.patientId()));
+    }
+
+    /** The patient's history to each site that sees it for the first time, the join that made it visible last. */
+    private static void sendHistory(Batch batch, Gain gain, OutboundRecord join) {
+        for (int site : gain.sites()) {
+            gain.history().stream().filter(entry -> entry.originSiteId() != site)
+                    .forEach(entry -> batch.add(site, entry.toOutbound()));
+            batch.add(site, join);
+        }
+    }
+
+    /** Sites that start to see a patient, and the patient's records they are due. */
+    private record Gain(Set<Integer> sites, List<PatientHistory.Entry> history) {
+        static final Gain NONE = new Gain(Set.of(), List.of());
     }
 
     /**
@@ -252,7 +291,7 @@ public class RecordIntake {
         batch.reserve(route, 0);
         batch.copies.delete(type.tableName(), recordId, batch.siteId);
         if (type.isVisibilityJoin()) {
-            visibility.joinChanged(recordId, last, true);
+            visibility.joinChanged(type, recordId, last, true);
         }
         send(batch, type, route, recordId, false, "delete", "{}");
         return Optional.empty();
@@ -341,14 +380,18 @@ public class RecordIntake {
          * is room for records a change of visibility may make due at one more site.
          */
         void reserve(Route route, int extra) {
-            reserve(route, List.of(), extra);
+            reserve(route, List.of(), Gain.NONE, extra);
         }
 
-        /** As {@link #reserve(Route, int)}, for the record and the records its transfer makes or sends again. */
-        void reserve(Route route, List<Routed> transferRecords, int extra) {
+        /**
+         * As {@link #reserve(Route, int)}, for the record, the records its transfer makes or sends again, and the
+         * history of a patient it makes visible on new sites.
+         */
+        void reserve(Route route, List<Routed> transferRecords, Gain gain, int extra) {
             Map<Integer, Integer> records = new TreeMap<>();
             route.sites().forEach(site -> records.merge(site, 1, Integer::sum));
             transferRecords.forEach(routed -> routed.route().sites().forEach(site -> records.merge(site, 1, Integer::sum)));
+            gain.sites().forEach(site -> records.merge(site, gain.history().size() + 1, Integer::sum));
             if (!budget.fits(messages, outbound, records, extra)) {
                 throw new OverBudget(records.size(), budget.limit());
             }

@@ -88,6 +88,8 @@ public final class OwnershipPolicy {
             case STORE -> store(type, recordId, data, site, facts);
             case PATIENT -> type.canBePatient()
                     ? patient(type, recordId, recordId, field(data, type.homeStoreField()), facts)
+                    : type.isVisibilityJoin() && field(data, type.patientField()) != null
+                    ? visibility(field(data, type.storeField()), field(data, type.patientField()), facts)
                     : patient(type, recordId, field(data, type.patientField()), null, facts);
         };
     }
@@ -96,12 +98,22 @@ public final class OwnershipPolicy {
         String storeId = field(data, type.storeField());
         String nameId = field(data, type.patientField());
         if (type.isVisibilityJoin() && nameId != null && facts.isPatient(nameId)) {
-            // A patient made visible in a store: the primary may (central-store data), and so may the site where
-            // both the store and the patient's home store are active (the seed's "visibility of new patients").
-            return Claim.valid(Verdict.accepted(storeId, nameId),
-                    new Owner.Either(new Owner.Primary(), new Owner.Both(storeOwner(storeId), patientOwner(nameId, facts))));
+            return visibility(storeId, nameId, facts);
         }
         return Claim.valid(Verdict.accepted(storeId, null), new Owner.Primary());
+    }
+
+    /**
+     * A patient or prescriber made visible in a store: the primary may (the seed's "visibility of existing patients
+     * and prescribers: central store"), and so may the site where both the store and the home store are active
+     * ("visibility of new patients and prescribers"): a site places its own patients in its own stores only.
+     */
+    private static Claim visibility(String storeId, String patientId, OwnershipFacts facts) {
+        return Claim.valid(Verdict.accepted(storeId, patientId), visibilityOwner(storeId, patientId, facts));
+    }
+
+    private static Owner visibilityOwner(String storeId, String patientId, OwnershipFacts facts) {
+        return new Owner.Either(new Owner.Primary(), new Owner.Both(storeOwner(storeId), patientOwner(patientId, facts)));
     }
 
     private static Claim store(DataType type, String recordId, JsonObject data, int site, OwnershipFacts facts) {
@@ -158,11 +170,12 @@ public final class OwnershipPolicy {
             case LOCAL, SYNC, MESSAGE, SHARED -> List.of();
             case CENTRAL -> known.patientId() != null ? List.of(knownPatient(type, known, facts)) : List.of(new Owner.Primary());
             case CENTRAL_STORE -> type.isVisibilityJoin() && known.patientId() != null
-                    ? List.of(new Owner.Either(new Owner.Primary(),
-                    new Owner.Both(storeOwner(known.storeId()), patientOwner(known.patientId(), facts))))
+                    ? List.of(visibilityOwner(known.storeId(), known.patientId(), facts))
                     : List.of(new Owner.Primary());
             case STORE -> known.storeId() == null ? List.of() : List.of(storeDataOwner(type, known.storeId(), facts));
-            case PATIENT -> List.of(knownPatient(type, known, facts));
+            case PATIENT -> type.isVisibilityJoin() && known.patientId() != null && known.storeId() != null
+                    ? List.of(visibilityOwner(known.storeId(), known.patientId(), facts))
+                    : List.of(knownPatient(type, known, facts));
         };
     }
 

@@ -81,14 +81,17 @@ public class CentralRoutingFacts implements RoutingFacts {
 
     @Override
     public Set<Integer> sitesSeeing(String nameId) {
-        List<Object[]> rows = em.createQuery("""
-                        select s.id, s.activeSiteId from NameVisibility v, Store s
-                        where v.nameId = :nameId and s.id = v.storeId""", Object[].class)
-                .setParameter("nameId", nameId).getResultList();
+        // A locking read: it waits for a change of the patient's visibility that is being written and then sees it,
+        // so a record routed now reaches a site whose new visibility commits first (see PatientHistory).
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select s.id, s.active_site_id from name_visibility v join store s on s.id = v.store_id
+                        where v.name_id = ? lock in share mode""")
+                .setParameter(1, nameId).getResultList();
         Set<Integer> sites = new HashSet<>();
         for (Object[] row : rows) {
             String storeId = (String) row[0];
-            sites.add((Integer) row[1]);
+            sites.add(((Number) row[1]).intValue());
             copiesOf(storeId).forEach((site, copy) -> {
                 if (copy == SyncWithType.ACTIVE_COLLECTOR) {
                     sites.add(site);

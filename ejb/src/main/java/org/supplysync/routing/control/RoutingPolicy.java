@@ -91,6 +91,18 @@ public final class RoutingPolicy {
     }
 
     /**
+     * The remote sites that would start to see a patient if it became visible in the store: the store's active site
+     * and its collector copies, less those that see the patient already (and the central, which is no queue).
+     */
+    public static Set<Integer> sitesGaining(String patientId, String storeId, RoutingFacts facts) {
+        Set<Integer> sites = new HashSet<>();
+        facts.activeSiteOf(storeId).ifPresent(activeSite -> holdsOf(storeId, activeSite, facts, sites));
+        sites.removeAll(facts.sitesSeeing(patientId));
+        sites.remove(Site.CENTRAL);
+        return sites;
+    }
+
+    /**
      * The stores whose sites a store record goes to: its own and, for a transfer, the other party's (a resync of one
      * store queues the records it takes part in).
      */

@@ -13,6 +13,7 @@ import org.supplysync.platform.UnknownResourceException;
 import org.supplysync.record.control.CentralCopy;
 import org.supplysync.site.entity.Site;
 import org.supplysync.site.entity.SiteType;
+import org.supplysync.store.control.DispensaryReferenceData;
 import org.supplysync.store.control.StorePublisher;
 import org.supplysync.store.control.StoreRecords;
 import org.supplysync.store.control.SyncWithRules;
@@ -51,6 +52,9 @@ public class Stores {
     @Inject
     StorePublisher publisher;
 
+    @Inject
+    DispensaryReferenceData referenceData;
+
     public Store create(StoreRegistration registration) {
         if (registration == null) {
             throw new InvalidRequestException("the request body is missing");
@@ -85,8 +89,12 @@ public class Stores {
                 });
         refuseSecondStoreOnMobile(site);
 
+        boolean firstDispensary = dispensary && referenceData.isMissedBy(site.id());
         Store store = new Store(id, code, name, nameId, site.id(), dispensary, includeTransactions);
         em.persist(store);
+        if (firstDispensary) {
+            referenceData.logAgain();
+        }
         if (!site.isCentral()) {
             // The central server aggregates every store's data: by default it keeps a collector copy.
             em.persist(new SyncWith(id, Site.CENTRAL, SyncWithType.ACTIVE_COLLECTOR));
@@ -205,7 +213,11 @@ public class Stores {
         }
         refuseRetired(target);
         refuseSecondStoreOnMobile(target);
+        boolean firstDispensary = store.isDispensary() && referenceData.isMissedBy(toSiteId);
         store.activateOn(toSiteId);
+        if (firstDispensary) {
+            referenceData.logAgain();
+        }
         SyncWith arriving = em.find(SyncWith.class, new SyncWith.Key(storeId, toSiteId));
         if (arriving != null) {
             em.remove(arriving);

@@ -3,16 +3,19 @@ package org.supplysync.store.control;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.supplysync.datatype.entity.DataType;
 import org.supplysync.store.entity.NameVisibility;
 
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Keeps the visibility index in step with {@code name_store_join} records and lets sync-with follow it.
+ * Keeps the visibility index in step with the visibility joins ({@code name_store_join} for names and patients,
+ * {@code clinician_store_join} for prescribers, which behave like patients) and lets sync-with follow it.
  * A join with {@code inactive: true} is a delete, as Open mSupply reads it.
  */
 @Dependent
@@ -25,9 +28,10 @@ public class VisibilityIndex {
     SyncWithRules syncWithRules;
 
     /** The join was written ({@code deleted} false) or deleted; returns a store record now due at a site, if any. */
-    public Optional<SyncWithRules.DueRecord> joinChanged(String joinId, JsonObject join, boolean deleted) {
-        String nameId = join.getString("name_ID", "");
-        String storeId = join.getString("store_ID", "");
+    public Optional<SyncWithRules.DueRecord> joinChanged(DataType type, String joinId, JsonObject join,
+                                                         boolean deleted) {
+        String nameId = text(join, type.patientField());
+        String storeId = text(join, type.storeField());
         boolean visible = !deleted && !nameId.isEmpty() && !storeId.isEmpty()
                 && !JsonValue.TRUE.equals(join.get("inactive"));
 
@@ -48,5 +52,9 @@ public class VisibilityIndex {
             return syncWithRules.nameBecameVisible(nameId, storeId);
         }
         return Optional.empty();
+    }
+
+    private static String text(JsonObject join, String field) {
+        return join.get(field) instanceof JsonString value ? value.getString() : "";
     }
 }
