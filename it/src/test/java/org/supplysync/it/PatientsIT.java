@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,6 +16,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 import static org.supplysync.it.Api.admin;
 import static org.supplysync.it.Api.createStore;
 import static org.supplysync.it.Api.unique;
@@ -67,9 +72,10 @@ class PatientsIT extends DeployedApplication {
         assertThat(byKey(visitor.drainQueue()).get("name/" + patient)).isEqualTo(renamed.path("recordData"));
         long refusedBefore = refused(visitor.id);
         visitor.push(record("name", patient, "Update", Map.of("ID", patient, "type", "patient", "name", "Hijacked",
-                        "supplying_store_id", homeDispensary)), policy(patient),
-                record("name", patient, "Update", Map.of("ID", patient, "type", "patient", "name", "Re-homed",
-                        "supplying_store_id", visitorDispensary)));
+                "supplying_store_id", homeDispensary)), policy(patient));
+        // (a push keeps the last version of a record: the attempt to re-home it goes in a push of its own)
+        visitor.push(record("name", patient, "Update", Map.of("ID", patient, "type", "patient", "name", "Re-homed",
+                "supplying_store_id", visitorDispensary)));
         assertThat(refused(visitor.id)).as("each change refused").isEqualTo(refusedBefore + 3);
         assertThat(keys(home.drainQueue())).as("nothing of them reaches the home site").isEmpty();
 
@@ -78,6 +84,71 @@ class PatientsIT extends DeployedApplication {
         visitor.drainQueue();
         push(home, new HashMap<>(), policy(patient));
         assertThat(keys(visitor.drainQueue())).as("after the patient stopped being visible there").isEmpty();
+    }
+
+    @Test
+    void onlyAnAdministratorMovesAPatientsHomeAndTheNewHomeSiteGetsItsHistoryAndTheRightToEditIt() throws SQLException {
+        RemoteSite home = RemoteSite.register("desktop");
+        RemoteSite newHome = RemoteSite.register("desktop");
+        String homeDispensary = dispensaryOn(home.id);
+        String newDispensary = dispensaryOn(newHome.id);
+        Map<String, JsonNode> history = new HashMap<>();
+        String patient = unique("PAT");
+        push(home, history, patient(patient, homeDispensary), visibility(patient, homeDispensary), policy(patient));
+        newHome.drainQueue();
+
+        admin().body(Map.of("storeId", newDispensary)).put("/api/patients/" + patient + "/home-store").then()
+                .statusCode(200).body("homeStoreId", equalTo(newDispensary)).body("previousHomeStoreId", equalTo(homeDispensary));
+        Map<String, JsonNode> arrived = byKey(newHome.drainQueue());
+        assertThat(arrived.keySet()).as("the history and the join that makes it visible there").containsAll(history.keySet());
+        assertThat(arrived.get("name/" + patient).path("supplying_store_id").asText()).isEqualTo(newDispensary);
+        assertThat(byKey(home.drainQueue()).get("name/" + patient).path("supplying_store_id").asText())
+                .as("the old home site learns the new home").isEqualTo(newDispensary);
+
+        long refusedAtOldHome = refused(home.id);
+        home.push(policy(patient));
+        assertThat(refused(home.id)).as("the old home site may no longer edit").isEqualTo(refusedAtOldHome + 1);
+        push(newHome, new HashMap<>(), policy(patient));
+        assertThat(audited("patient.rehome", "name/" + patient)).as("audited").isEqualTo(1);
+
+        admin().body(Map.of("storeId", "NO_SUCH_STORE")).put("/api/patients/" + patient + "/home-store").then()
+                .statusCode(422).contentType("application/problem+json");
+        admin().body(Map.of("storeId", newDispensary)).put("/api/patients/NO_SUCH_PATIENT/home-store").then()
+                .statusCode(404);
+        Api.anonymous().body(Map.of("storeId", homeDispensary)).put("/api/patients/" + patient + "/home-store").then()
+                .statusCode(401);
+    }
+
+    private static long audited(String action, String target) throws SQLException {
+        try (Connection db = Database.application().getConnection();
+             PreparedStatement select = db.prepareStatement("select count(*) from audit where action = ? and target = ?")) {
+            select.setString(1, action);
+            select.setString(2, target);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
+    @Test
+    void aPatientWithNoHomeStoreIsHomedInTheStoreOfAPrescription() {
+        RemoteSite registering = RemoteSite.register("desktop");
+        RemoteSite prescribing = RemoteSite.register("desktop");
+        String clinic = dispensaryOn(prescribing.id);
+        String patientId = unique("PAT");
+        push(registering, new HashMap<>(), record("name", patientId, "Update", Map.of("ID", patientId, "type", "patient",
+                "name", "Patient " + patientId)));
+        central(new HashMap<>(), visibility(patientId, clinic));
+        String prescription = unique("PS");
+        push(prescribing, new HashMap<>(), record("transact", prescription, "Update", Map.of("ID", prescription,
+                "store_ID", clinic, "name_ID", patientId, "type", "ci", "mode", "dispensary", "status", "fn",
+                "invoice_num", 1)));
+
+        long before = refused(registering.id);
+        registering.push(policy(patientId));
+        assertThat(refused(registering.id)).as("the site that registered it is not its home").isEqualTo(before + 1);
+        push(prescribing, new HashMap<>(), policy(patientId));
     }
 
     @Test
@@ -117,6 +188,24 @@ class PatientsIT extends DeployedApplication {
         visitor.push(record("clinician", doctor, "Update", Map.of("ID", doctor, "code", doctor, "first_name", "Eve",
                 "last_name", "Byron", "initials", "EB", "female", true, "active", true, "store_ID", homeDispensary)));
         assertThat(refused(visitor.id)).as("another site's prescriber").isEqualTo(before + 1);
+
+        // A prescriber who prescribes in a store of a third site is shared with that site from then on.
+        RemoteSite guest = RemoteSite.register("desktop");
+        String guestDispensary = dispensaryOn(guest.id);
+        String patientId = unique("PAT");
+        push(guest, new HashMap<>(), patient(patientId, guestDispensary), visibility(patientId, guestDispensary));
+        push(home, new HashMap<>(), prescriber(doctor, homeDispensary));
+        assertThat(keys(guest.drainQueue())).as("before it prescribed there").doesNotContain("clinician/" + doctor);
+        String prescription = unique("PS");
+        push(guest, new HashMap<>(), record("transact", prescription, "Update", Map.of("ID", prescription,
+                "store_ID", guestDispensary, "name_ID", patientId, "type", "ci", "mode", "dispensary", "status", "fn",
+                "invoice_num", 1, "prescriber_ID", doctor)));
+        ObjectNode renamed = record("clinician", doctor, "Update", Map.of("ID", doctor, "code", doctor,
+                "first_name", "Ada", "last_name", "Lovelace", "initials", "AL", "female", true, "active", true,
+                "store_ID", homeDispensary));
+        push(home, new HashMap<>(), renamed);
+        assertThat(byKey(guest.drainQueue()).get("clinician/" + doctor)).as("after it prescribed there")
+                .isEqualTo(renamed.path("recordData"));
     }
 
     @Test

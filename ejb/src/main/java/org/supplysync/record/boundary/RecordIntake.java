@@ -205,6 +205,9 @@ public class RecordIntake {
         if (type.isVisibilityJoin()) {
             visibility.joinChanged(type, recordId, data, false).ifPresent(due -> batch.add(due.siteId(), due.record()));
         }
+        if (VisibilityIndex.isPrescription(type.tableName(), data)) {
+            prescribed(batch, data, owner.storeId());
+        }
         send(batch, type, route, recordId, false, "update", json);
         sendHistory(batch, gain, new OutboundRecord(type.tableName(), recordId, "update", json));
         for (Routed routed : transferRecords) {
@@ -215,6 +218,21 @@ public class RecordIntake {
             send(batch, routed.type(), routed.route(), routed.recordId(), false, "update", routed.json());
         }
         return Optional.empty();
+    }
+
+    /**
+     * What a prescription in a store tells the central: its prescriber is shared with the store's site from now on,
+     * and a patient who has no home store gets this one (the seed's v4.09 note: "according to their most recent
+     * prescription"); the patient's record is unchanged, the central's known owner is set.
+     */
+    private void prescribed(Batch batch, JsonObject prescription, String storeId) {
+        Optional.ofNullable(text(prescription, "prescriber_ID")).filter(batch.facts::isPatient)
+                .ifPresent(prescriber -> visibility.prescribedIn(prescriber, storeId));
+        String patientId = text(prescription, "name_ID");
+        if (patientId != null && batch.facts.isPatient(patientId) && batch.facts.homeStoreOf(patientId).isEmpty()) {
+            batch.copies.find("name", patientId).ifPresent(patient -> batch.copies.write("name", patientId,
+                    batch.copies.data("name", patientId).orElseThrow(), storeId, patientId, patient.originSiteId(), true));
+        }
     }
 
     /**

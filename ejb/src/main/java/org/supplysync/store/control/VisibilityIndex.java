@@ -10,8 +10,10 @@ import jakarta.persistence.PersistenceContext;
 import org.supplysync.datatype.entity.DataType;
 import org.supplysync.store.entity.NameVisibility;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Keeps the visibility index in step with the visibility joins ({@code name_store_join} for names and patients,
@@ -52,6 +54,22 @@ public class VisibilityIndex {
             return syncWithRules.nameBecameVisible(nameId, storeId);
         }
         return Optional.empty();
+    }
+
+    /** Whether the record is a prescription: a {@code transact} in dispensary mode (protocol doc §3.9). */
+    public static boolean isPrescription(String tableName, JsonObject data) {
+        return "transact".equals(tableName) && "dispensary".equals(text(data, "mode"));
+    }
+
+    /**
+     * A prescriber who prescribed in a store is shared with that store's site from then on (the seed: prescribers are
+     * "shared with dispensary stores on other sites where they've previously prescribed"): an implicit placement in
+     * the index, under an id of its own that no join names, so no join removes it.
+     */
+    public void prescribedIn(String prescriberId, String storeId) {
+        em.createNativeQuery("insert ignore into name_visibility (join_id, name_id, store_id) values (?, ?, ?)")
+                .setParameter(1, "prescribed:" + UUID.nameUUIDFromBytes((prescriberId + "\n" + storeId).getBytes(StandardCharsets.UTF_8)))
+                .setParameter(2, prescriberId).setParameter(3, storeId).executeUpdate();
     }
 
     private static String text(JsonObject join, String field) {

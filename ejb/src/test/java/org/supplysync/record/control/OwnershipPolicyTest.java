@@ -22,6 +22,8 @@ class OwnershipPolicyTest {
     private static final DataType STORE_PREF = type("pref", DataTypeKind.CENTRAL_STORE, "store_ID", null, null, null);
     private static final DataType VISIBILITY = new DataType("name_store_join", DataTypeKind.CENTRAL_STORE, "store_ID",
             null, null, null, "name_ID", false, false, false, null, null, true, false);
+    private static final DataType PLACEMENT = new DataType("clinician_store_join", DataTypeKind.PATIENT, "store_ID",
+            null, null, null, "prescriber_ID", false, false, false, null, null, true, false);
     private static final DataType TRANSACT = type("transact", DataTypeKind.STORE, "store_ID", null, null, null);
     private static final DataType TRANS_LINE = type("trans_line", DataTypeKind.STORE, null, "transact", "transaction_ID", null);
     private static final DataType INSURANCE = type("nameInsuranceJoin", DataTypeKind.PATIENT, null, null, null, "nameID");
@@ -136,6 +138,21 @@ class OwnershipPolicyTest {
         // Visibility of a store or supplier is the primary's.
         JsonObject supplier = Json.createObjectBuilder().add("name_ID", "SUPPLIER").add("store_ID", "C").build();
         assertThat(OwnershipPolicy.check(VISIBILITY, "J2", supplier, 3, facts)).isInstanceOf(Verdict.Refused.class);
+    }
+
+    @Test
+    void aPrescriberIsPlacedInAStoreByItsHomeSiteInItsOwnStoresOrByThePrimary() {
+        facts.patients.put("DOC1", true);
+        facts.homeStores.put("DOC1", "D");
+        JsonObject inC = Json.createObjectBuilder().add("prescriber_ID", "DOC1").add("store_ID", "C").build();
+        JsonObject inB = Json.createObjectBuilder().add("prescriber_ID", "DOC1").add("store_ID", "B").build();
+        assertThat(OwnershipPolicy.check(PLACEMENT, "CSJ1", inC, 3, facts)).isEqualTo(new Verdict.Accepted("C", "DOC1"));
+        assertThat(reason(OwnershipPolicy.check(PLACEMENT, "CSJ2", inB, 3, facts))).as("another site's store")
+                .contains("store B");
+        assertThat(OwnershipPolicy.check(PLACEMENT, "CSJ2", inB, 2, facts)).as("another site's prescriber")
+                .isInstanceOf(Verdict.Refused.class);
+        assertThat(OwnershipPolicy.check(PLACEMENT, "CSJ2", inB, 1, facts)).as("the primary")
+                .isEqualTo(new Verdict.Accepted("B", "DOC1"));
     }
 
     @Test
