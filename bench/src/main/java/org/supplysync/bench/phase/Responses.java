@@ -112,7 +112,7 @@ public final class Responses {
      * collectors get them).
      */
     public record Result(long transfers, long arrived, long duplicates, long secondHalves, List<String> wrong,
-                  long linesExpected, long linesArrived, long lineDuplicates, long elsewhere) {
+                         long linesExpected, long linesArrived, long lineDuplicates, long elsewhere) {
 
         public boolean exactlyOnce() {
             return arrived == transfers && duplicates == 0 && secondHalves == 0 && wrong.isEmpty()

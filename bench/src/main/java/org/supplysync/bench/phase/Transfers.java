@@ -33,10 +33,10 @@ import java.util.concurrent.atomic.LongAdder;
  * {@link #pollMillis} before asking again, so that all of them together make at most about 40 empty pulls a second,
  * and a site stops once every responding half it expects has come. An empty pull locks the site's queue row for a
  * moment, which an integration queueing records for that site then waits for: the few empty pulls keep that small,
- * at the price of a resolution of one poll interval in each latency. The ledger's {@code created_at} (the statement
- * time of the central's insert, in the transaction that queues the responding half) gives, with no polling at all,
- * when the central made each one: the difference between the two figures is the time to commit, the queue ahead of it
- * and the polling.
+ * at the price of a resolution of one poll interval in each latency. The ledger's {@code created_at} (written at the
+ * end of the intake's database work, before it sends the queue messages and commits) gives, with no polling at all,
+ * when the central made each responding half: the difference between the two figures is sending, committing, the
+ * records queued ahead of it, and the polling.
  */
 public final class Transfers {
 
@@ -72,15 +72,7 @@ public final class Transfers {
         TransferPlan plan = TransferPlan.of(topology, count, pairs);
         List<Integer> sending = plan.sendingSites();
         List<Integer> responding = plan.respondingSites();
-        List<List<byte[]>> bodies = new ArrayList<>();
-        for (int site : sending) {
-            List<Workload.Row> rows = plan.rowsOf(site);
-            List<byte[]> siteBodies = new ArrayList<>();
-            for (int from = 0; from < rows.size(); from += batch) {
-                siteBodies.add(Workload.body(rows.size() - from, from, rows.subList(from, Math.min(rows.size(), from + batch))));
-            }
-            bodies.add(siteBodies);
-        }
+        List<List<byte[]>> bodies = sending.stream().map(site -> bodies(plan.rowsOf(site))).toList();
         // Untimed: whatever earlier phases left in the responding sites' queues is not this phase's.
         Parallel.forEach(threads, responding.size(), i -> Sites.drain(sites.get(responding.get(i)), pullLimit, r -> { }));
 
@@ -102,15 +94,7 @@ public final class Transfers {
                 push(sites.get(site), plan.rowsOf(site), bodies.get(task), plan, pushedAt);
                 pushesAnswered.accumulateAndGet(System.nanoTime(), Math::max);
             } else {
-                int site = responding.get(task - sending.size());
-                long deadline = System.nanoTime() + timeoutNanos;
-                while (responses.awaited(site) > 0 && System.nanoTime() < deadline) {
-                    pulls.increment();
-                    if (Sites.pullPage(sites.get(site), pullLimit, page -> responses.received(site, page, System.nanoTime())) == 0) {
-                        emptyPulls.increment();
-                        Sites.sleep(poll);
-                    }
-                }
+                pullUntilAnswered(responding.get(task - sending.size()), responses, poll, pulls, emptyPulls);
             }
         });
         Responses.Result timed = responses.result();
@@ -135,6 +119,27 @@ public final class Transfers {
         return new Result(count, sending.size(), sending.stream().mapToLong(site -> plan.rowsOf(site).size()).sum(), poll,
                 last - start.get(), pushesAnswered.get() - start.get(), latencies, made, pulls.sum(), emptyPulls.sum(),
                 timed.arrived() == count, responses.result());
+    }
+
+    /** The site's push requests, ready to send: batches counting {@code queueLength} down. */
+    private List<byte[]> bodies(List<Workload.Row> rows) {
+        List<byte[]> bodies = new ArrayList<>();
+        for (int from = 0; from < rows.size(); from += batch) {
+            bodies.add(Workload.body(rows.size() - from, from, rows.subList(from, Math.min(rows.size(), from + batch))));
+        }
+        return bodies;
+    }
+
+    /** The responding site pulls until every responding half it expects has come, waiting after an empty page. */
+    private void pullUntilAnswered(int site, Responses responses, long pollMillis, LongAdder pulls, LongAdder emptyPulls) {
+        long deadline = System.nanoTime() + timeoutNanos;
+        while (responses.awaited(site) > 0 && System.nanoTime() < deadline) {
+            pulls.increment();
+            if (Sites.pullPage(sites.get(site), pullLimit, page -> responses.received(site, page, System.nanoTime())) == 0) {
+                emptyPulls.increment();
+                Sites.sleep(pollMillis);
+            }
+        }
     }
 
     private void push(SyncV5Api site, List<Workload.Row> rows, List<byte[]> bodies, TransferPlan plan,
@@ -202,7 +207,7 @@ public final class Transfers {
      * {@code transfers} sent by {@code sendingSites} sites, {@code records} pushed in all; the responding sites'
      * wait after an empty pull; {@code nanos} from the first push to the pull that brought the last responding half;
      * {@code pushNanos} until every push request (and last batch) was answered; latencies push to pulled (µs); push to
-     * made on the central (null when the ledger could not be read); pulls of the responding sites while timed and how
+     * made on the central; pulls of the responding sites while timed and how
      * many came back empty; whether every responding half came in time; the exactly-once check after every site drained.
      */
     public record Result(int transfers, int sendingSites, long records, long pollMillis, long nanos, long pushNanos,

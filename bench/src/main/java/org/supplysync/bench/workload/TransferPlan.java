@@ -75,11 +75,6 @@ public final class TransferPlan {
         return rowsBySendingSite.getOrDefault(sendingSite, List.of());
     }
 
-    /** How many transfers a site responds to. */
-    public int respondingTo(int site) {
-        return (int) transfers.stream().filter(transfer -> transfer.respondingSite() == site).count();
-    }
-
     public String respondingStoreId(Transfer transfer) {
         return topology.storeId(transfer.respondingStore());
     }
