@@ -16,6 +16,7 @@ public record Options(String url, String adminUser, String adminPassword,
                       int centralRecords, int centralLogMax, int centralSites, int pageReads,
                       int memoryPushes, int memoryMegabytes,
                       int initialiseRecords, Mix initialiseMix,
+                      int transfers, int transferPairs,
                       boolean soak, int soakSites, double soakIntervalMinutes, double soakMinutes,
                       int soakRecords, double soakSampleSeconds) {
 
@@ -33,7 +34,8 @@ public record Options(String url, String adminUser, String adminPassword,
             once through sync v5 for each table mix, pulls and acknowledges them at their destinations (each must
             arrive exactly once where it belongs), inserts the same rows straight into the same MariaDB (the
             baseline every rate is compared with), serves central data by cursor to many sites and times one page
-            as the log grows, and sends many large pushes at once while watching the server's heap. With --soak,
+            as the log grows, sends many large pushes at once while watching the server's heap, and times stock
+            transfers between stores of different sites, many in flight at once. With --soak,
             instead: many sites syncing every few minutes for a bounded time.
 
               --url URL              the server (http://localhost:8080)
@@ -65,6 +67,11 @@ public record Options(String url, String adminUser, String adminPassword,
                                      /sync/v5/initialise until it has pulled and acknowledged its
                                      queue; each record must come back once (100000; 0 skips it)
               --initialise-mix M     what that site pushes: realistic or locations (realistic)
+              --transfers N          stock transfers in flight at once: finalised customer invoices (3 lines
+                                     each) to a store on another site, pushed together; timed until every
+                                     responding half (si) is pulled at its site (1000; 0 skips it)
+              --transfer-pairs N     pairs of sites they go between, one sending, one responding (10, at most
+                                     --sites / 2)
               --soak                 run the soak instead of the phases above:
               --soak-sites N         sites syncing (1000; at most 1000)
               --soak-interval MIN    minutes between two syncs of a site, starts spread evenly (5)
@@ -122,6 +129,8 @@ public record Options(String url, String adminUser, String adminPassword,
                 in.number("memory-mb", 5),
                 in.number("initialise-records", 100_000),
                 mix(in.text("initialise-mix", "realistic"), "--initialise-mix"),
+                in.number("transfers", 1000),
+                in.number("transfer-pairs", Math.min(10, sites / 2)),
                 Boolean.parseBoolean(in.text("soak", "false")),
                 in.number("soak-sites", 1000),
                 in.decimal("soak-interval", 5),
@@ -183,6 +192,9 @@ public record Options(String url, String adminUser, String adminPassword,
         if (initialiseRecords < 0 || initialiseRecords > 0 && sites >= MAX_SITES) {
             throw new Usage("--initialise-records must be 0 or more, and needs --sites below " + MAX_SITES
                     + " (its site takes the run's next site id; --initialise-records 0 skips it)");
+        }
+        if (transfers < 0 || transferPairs < 1 || 2 * transferPairs > sites) {
+            throw new Usage("--transfers must be 0 or more, --transfer-pairs 1 to --sites / 2 (" + sites / 2 + ")");
         }
         if (soakIntervalMinutes <= 0 || soakMinutes <= 0 || soakSampleSeconds <= 0) {
             throw new Usage("--soak-interval, --soak-minutes and --soak-sample must be positive");

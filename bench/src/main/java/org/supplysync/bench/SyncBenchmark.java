@@ -13,6 +13,7 @@ import org.supplysync.bench.phase.Push;
 import org.supplysync.bench.phase.RawInserts;
 import org.supplysync.bench.phase.Setup;
 import org.supplysync.bench.phase.Soak;
+import org.supplysync.bench.phase.Transfers;
 import org.supplysync.bench.workload.Mix;
 import org.supplysync.bench.workload.Topology;
 import org.supplysync.bench.workload.Workload;
@@ -103,6 +104,9 @@ public final class SyncBenchmark {
         }
         if (options.memoryPushes() > 0) {
             delivered &= memory(topology, sites);
+        }
+        if (options.transfers() > 0) {
+            delivered &= transfers(topology, sites);
         }
         report.print(System.out);
         if (!delivered) {
@@ -274,6 +278,45 @@ public final class SyncBenchmark {
                 + memory.duplicates() + " duplicates, " + memory.misrouted() + " at a wrong site: "
                 + (memory.exactlyOnce() ? "OK" : "WRONG"));
         return memory.exactlyOnce();
+    }
+
+    private boolean transfers(Topology topology, List<SyncV5Api> sites) {
+        say("transfers: %d stock transfers in flight at once between %d pairs of sites", options.transfers(),
+                options.transferPairs());
+        traffic.take();
+        Transfers.Result transfers = new Transfers(sites, topology, new CentralFeed.Database(options.dbUrl(),
+                options.dbUser(), options.dbPassword()), options.batch(), options.pullLimit(), options.threads(),
+                options.idleTimeoutSeconds()).run(options.transfers(), options.transferPairs());
+        Map<String, Traffic.Endpoint> calls = traffic.take();
+        say("transfers: done in %s; %s", Report.seconds(transfers.nanos()), transfers.describe());
+        report.section("transfers: " + transfers.transfers() + " finalised customer invoices (" + Workload.INVOICE_LINES
+                + " lines each) to a store on another site, pushed at once by " + transfers.sendingSites()
+                + " sites, each answered by a supplier invoice the central makes in the other store");
+        double rate = Report.perSecond(transfers.transfers(), transfers.nanos());
+        report.rate("transfers", rate, Report.rate(rate) + " transfers/s: every responding half pulled by its site "
+                + Report.seconds(transfers.nanos()) + " after the first push (push requests all answered after "
+                + Report.seconds(transfers.pushNanos()) + ")");
+        double records = Report.perSecond(transfers.records(), transfers.nanos());
+        report.rate("their records", records, Report.rate(records) + " records/s: the " + transfers.records()
+                + " records of the initiating halves in that time");
+        report.line("latency", "push to pulled at the responding site " + percentiles(transfers.latencies())
+                + " (" + transfers.latencies().getTotalCount() + " transfers; an empty pull waits "
+                + transfers.pollMillis() + " ms: " + transfers.emptyPulls() + " of " + transfers.pulls()
+                + " pulls were empty)");
+        Transfers.Made made = transfers.made();
+        report.line("made centrally", made.problem() != null ? made.problem() : "push to the ledger's created_at "
+                + percentiles(made.latencies()) + " (" + made.latencies().getTotalCount() + " transfers), the last "
+                + Report.seconds(made.lastNanos()) + " after the first push");
+        report.line("calls", "failed " + errors(calls));
+        report.line("delivered", transfers.describe() + (transfers.inTime() ? ""
+                : "; NOT every responding half came within " + options.idleTimeoutSeconds() + " s"));
+        return transfers.ok();
+    }
+
+    private static String percentiles(Histogram micros) {
+        return "median " + Report.millis(micros.getValueAtPercentile(50) / 1000.0) + " ms, p95 "
+                + Report.millis(micros.getValueAtPercentile(95) / 1000.0) + " ms, max "
+                + Report.millis(micros.getMaxValue() / 1000.0) + " ms";
     }
 
     private boolean soak() {

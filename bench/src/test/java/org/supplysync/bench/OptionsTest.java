@@ -19,6 +19,8 @@ class OptionsTest {
         assertThat(options.memoryPushes()).isEqualTo(64);
         assertThat(options.initialiseRecords()).isEqualTo(100_000);
         assertThat(options.initialiseMix()).isEqualTo(Mix.REALISTIC);
+        assertThat(options.transfers()).isEqualTo(1000);
+        assertThat(options.transferPairs()).isEqualTo(10);
         assertThat(options.soak()).isFalse();
         assertThat(options.soakSites()).isEqualTo(1000);
     }
@@ -52,6 +54,14 @@ class OptionsTest {
         assertThat(Options.parse(new String[] {"--admin-password=pw", "--initialise-records=0"}).initialiseRecords()).isZero();
         assertThatThrownBy(() -> Options.parse(new String[] {"--admin-password=pw", "--initialise-mix", "none"}))
                 .isInstanceOf(Options.Usage.class).hasMessageContaining("--initialise-mix");
+    }
+
+    @Test
+    void transfersGoBetweenPairsOfSitesAndZeroSkipsThem() {
+        assertThat(Options.parse(new String[] {"--admin-password=pw", "--sites", "5"}).transferPairs()).isEqualTo(2);
+        assertThat(Options.parse(new String[] {"--admin-password=pw", "--transfers", "0"}).transfers()).isZero();
+        assertThatThrownBy(() -> Options.parse(new String[] {"--admin-password=pw", "--sites", "10", "--transfer-pairs", "6"}))
+                .isInstanceOf(Options.Usage.class).hasMessageContaining("--transfer-pairs");
     }
 
     @Test

@@ -54,17 +54,26 @@ public final class Sites {
     /** Pulls and acknowledges pages until one comes back empty; each page's records go to {@code received} first. */
     public static long drain(SyncV5Api site, int limit, Consumer<JsonNode> received) {
         long count = 0;
-        while (true) {
-            JsonNode records = site.queuedRecords(limit).path("data");
-            if (records.isEmpty()) {
-                return count;
-            }
-            received.accept(records);
-            count += records.size();
-            List<String> ids = new ArrayList<>(records.size());
-            records.forEach(record -> ids.add(record.path("syncOutId").asText()));
-            site.acknowledge(ids);
+        for (int page = pullPage(site, limit, received); page > 0; page = pullPage(site, limit, received)) {
+            count += page;
         }
+        return count;
+    }
+
+    /**
+     * Pulls one page and, unless it is empty, hands its records to {@code received} and acknowledges them; how many
+     * records it held.
+     */
+    static int pullPage(SyncV5Api site, int limit, Consumer<JsonNode> received) {
+        JsonNode records = site.queuedRecords(limit).path("data");
+        if (records.isEmpty()) {
+            return 0;
+        }
+        received.accept(records);
+        List<String> ids = new ArrayList<>(records.size());
+        records.forEach(record -> ids.add(record.path("syncOutId").asText()));
+        site.acknowledge(ids);
+        return records.size();
     }
 
     /** Waits until every site says idle (integration done), asking {@code threads} at a time. */

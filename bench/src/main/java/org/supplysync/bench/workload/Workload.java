@@ -24,7 +24,7 @@ import static org.supplysync.client.simulate.SiteRecords.JSON;
 public final class Workload {
 
     /** Lines per invoice and per stocktake in the realistic mix. */
-    private static final int INVOICE_LINES = 3;
+    public static final int INVOICE_LINES = 3;
     private static final int STOCKTAKE_LINES = 2;
 
     private final Mix mix;
@@ -115,6 +115,33 @@ public final class Workload {
         return table + "/" + recordId;
     }
 
+    /**
+     * A customer invoice of {@code store} to the name {@code nameId} and its three lines (§3.9, §3.10), as the
+     * realistic mix makes them. Finalised and to a store's name, it is the initiating half of a stock transfer at its
+     * trigger.
+     */
+    public static List<Row> customerInvoice(Topology topology, String invoiceId, int store, String nameId, int number,
+                                            boolean finalised) {
+        ObjectNode invoice = SiteRecords.transact(invoiceId, topology.storeId(store), nameId, number, "ci",
+                "bench invoice", "2026-03-01", 36_000 + number % 36_000);
+        if (finalised) {
+            invoice.put("status", "fn").put("confirm_date", "2026-03-01").put("confirm_time", 37_000 + number % 36_000)
+                    .put("finalised_date", "2026-03-01").put("finalised_time", 38_000 + number % 36_000);
+        }
+        List<Row> rows = new ArrayList<>();
+        rows.add(row(topology, "transact", store, invoice));
+        for (int line = 0; line < INVOICE_LINES; line++) {
+            rows.add(row(topology, "trans_line", store, SiteRecords.transLine(invoiceId + "-" + line, invoiceId,
+                    topology.itemId((number + line) % Topology.ITEMS), "B" + number, "stock_out", 1 + line)));
+        }
+        return rows;
+    }
+
+    private static Row row(Topology topology, String table, int store, ObjectNode data) {
+        return new Row(table, data.get("ID").asText(), topology.storeId(store), topology.destinationSite(store),
+                data.toString());
+    }
+
     /** Makes the records of one unit of a store's work. */
     private record Units(Topology topology, Mix mix) {
 
@@ -145,15 +172,7 @@ public final class Workload {
         }
 
         private List<Row> invoice(int unit, int store) {
-            String invoice = id("CI", unit);
-            List<Row> rows = new ArrayList<>();
-            rows.add(row("transact", store, SiteRecords.transact(invoice, topology.storeId(store),
-                    topology.customerNameId(), unit, "ci", "bench invoice", "2026-03-01", 36_000 + unit % 36_000)));
-            for (int line = 0; line < INVOICE_LINES; line++) {
-                rows.add(row("trans_line", store, SiteRecords.transLine(invoice + "-" + line, invoice,
-                        item(unit + line), "B" + unit, "stock_out", 1 + line)));
-            }
-            return rows;
+            return customerInvoice(topology, id("CI", unit), store, topology.customerNameId(), unit, false);
         }
 
         private List<Row> stocktake(int unit, int store) {
@@ -169,8 +188,7 @@ public final class Workload {
         }
 
         private Row row(String table, int store, ObjectNode data) {
-            return new Row(table, data.get("ID").asText(), topology.storeId(store), topology.destinationSite(store),
-                    data.toString());
+            return Workload.row(topology, table, store, data);
         }
 
         private String id(String kind, int unit) {
