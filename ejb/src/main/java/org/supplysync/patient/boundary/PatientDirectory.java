@@ -19,7 +19,7 @@ import static org.supplysync.platform.Jsons.JSON;
 
 /**
  * The patients the central holds, as a site searches them ({@code GET /api/v4/patient}). A search across sites is
- * access to patient data: each one is audited with the patients it returned, in its own transaction, and a site may
+ * access to patient data: each one is audited with the patients it returned, in the same transaction, and a site may
  * search only so often a minute (counted from those audit entries, so the limit holds across restarts and servers).
  */
 @Stateless

@@ -6,8 +6,10 @@ import org.supplysync.platform.Requests;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
@@ -25,6 +27,7 @@ public record PatientQuery(Map<String, TextMatch> texts, Optional<LocalDate> dat
     public static final int MAX_LIMIT = 100;
     private static final int MAX_TEXT = 255;
 
+    private static final String POLICY_NUMBER = "policy_number";
     /** The text parameters and the projection column (V12) each is compared with. */
     private static final Map<String, String> COLUMNS = columns();
 
@@ -57,10 +60,10 @@ public record PatientQuery(Map<String, TextMatch> texts, Optional<LocalDate> dat
         StringJoiner sql = new StringJoiner(" and ");
         List<Object> parameters = new ArrayList<>();
         texts.forEach((name, match) -> {
-            sql.add(name.equals("policy_number")
-                    ? "p.name_id in (select pp.name_id from patient_policy pp where "
-                    + match.condition("pp.policy_number") + ")"
-                    : match.condition(COLUMNS.get(name)));
+            String condition = match.condition(COLUMNS.get(name));
+            // A patient has any number of policies.
+            sql.add(POLICY_NUMBER.equals(name)
+                    ? "p.name_id in (select pp.name_id from patient_policy pp where " + condition + ")" : condition);
             parameters.add(match.parameter());
         });
         dateOfBirth.ifPresent(dob -> {
@@ -88,9 +91,9 @@ public record PatientQuery(Map<String, TextMatch> texts, Optional<LocalDate> dat
         columns.put("first_name", "p.first_name");
         columns.put("last_name", "p.last_name");
         columns.put("code", "p.code");
-        columns.put("policy_number", null);
+        columns.put(POLICY_NUMBER, "pp.policy_number");
         columns.put("barcode", "p.barcode");
-        return java.util.Collections.unmodifiableMap(columns);
+        return Collections.unmodifiableMap(columns);
     }
 
     private static Optional<String> present(Map<String, String> parameters, String name) {
@@ -106,7 +109,7 @@ public record PatientQuery(Map<String, TextMatch> texts, Optional<LocalDate> dat
     }
 
     private static boolean bool(String text) {
-        return switch (text.trim().toLowerCase(java.util.Locale.ROOT)) {
+        return switch (text.trim().toLowerCase(Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
             default -> throw new InvalidRequestException("is_deleted must be true or false, got \"" + text + "\"");
