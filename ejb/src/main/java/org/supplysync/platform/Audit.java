@@ -4,11 +4,15 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
-/** Notes what an administrator did to a site's records, in the caller's transaction (the audit table, V4). */
+/**
+ * Notes what an administrator did to a site's records, or a site to patient data (a search, a link), in the caller's
+ * transaction (the audit table, V4).
+ */
 @Dependent
 public class Audit {
 
-    private static final int MAX_DETAIL = 2000;
+    // The column is a TEXT (V12): 65,535 bytes, four a character at most.
+    private static final int MAX_DETAIL = 16000;
 
     @PersistenceContext
     EntityManager em;

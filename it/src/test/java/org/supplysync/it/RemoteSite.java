@@ -71,6 +71,11 @@ final class RemoteSite {
 
     // --- the raw calls -------------------------------------------------------------------------------------
 
+    /** As Open mSupply calls the legacy server's v4 API (apis/patient_v4.rs): the sync credentials, no sync headers. */
+    io.restassured.specification.RequestSpecification v4() {
+        return Api.site(name, password);
+    }
+
     Response get(String path) {
         return send(request(path).GET());
     }

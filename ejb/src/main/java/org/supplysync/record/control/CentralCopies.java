@@ -1,11 +1,13 @@
 package org.supplysync.record.control;
 
+import org.supplysync.patient.control.PatientIndex;
 import org.supplysync.platform.Sql;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -148,7 +150,10 @@ public final class CentralCopies {
         changed.put(key, copy);
     }
 
-    /** Writes every change of this intake, in the order of their last change, in one JDBC batch. */
+    /**
+     * Writes every change of this intake, in the order of their last change, in one JDBC batch, and what a patient
+     * search looks at with it.
+     */
     public void flush() {
         if (changed.isEmpty()) {
             return;
@@ -160,13 +165,20 @@ public final class CentralCopies {
                 on duplicate key update store_id = values(store_id), patient_id = values(patient_id),
                     origin_site_id = values(origin_site_id), deleted = values(deleted), held = values(held),
                     data = values(data), version = version + 1, updated_at = values(updated_at)""")) {
+            List<PatientIndex.Change> searched = new ArrayList<>();
             for (Map.Entry<Key, Copy> change : changed.entrySet()) {
+                Key key = change.getKey();
                 Copy copy = change.getValue();
-                Sql.bind(upsert, 1, change.getKey().tableName(), change.getKey().recordId(), copy.storeId,
+                Sql.bind(upsert, 1, key.tableName(), key.recordId(), copy.storeId,
                         copy.patientId, copy.originSiteId, copy.deleted, copy.held, copy.data);
                 upsert.addBatch();
+                if (PatientIndex.covers(key.tableName())) {
+                    searched.add(new PatientIndex.Change(key.tableName(), key.recordId(),
+                            copy.deleted || !copy.held ? null : copy.data, copy.patientId != null));
+                }
             }
             upsert.executeBatch();
+            PatientIndex.write(db, searched);
             changed.clear();
         } catch (SQLException e) {
             throw Sql.failure("writing the central copy", e);

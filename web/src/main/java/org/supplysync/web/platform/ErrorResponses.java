@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
 import static org.supplysync.platform.Jsons.JSON;
 
 /**
- * The two error shapes the server speaks: the v5 error body on the sync endpoints (what mSupply sites parse,
- * msupply-sync-v5.md §1.3), RFC 9457 problem details everywhere else.
+ * The error shapes the server speaks: the v5 error body on the sync endpoints (what mSupply sites parse,
+ * msupply-sync-v5.md §1.3), the legacy server's v4 body on {@code /api/v4} (§1.11), RFC 9457 problem details everywhere
+ * else.
  */
 public final class ErrorResponses {
 
@@ -32,8 +33,17 @@ public final class ErrorResponses {
         return path.startsWith("sync/") || path.startsWith("/sync/");
     }
 
+    /** The legacy server's v4 API, which Open mSupply sites call with their sync credentials. */
+    public static boolean isV4Path(UriInfo uri) {
+        String path = uri == null ? "" : uri.getPath();
+        return path.startsWith("api/v4/") || path.startsWith("/api/v4/");
+    }
+
     public static Response of(UriInfo uri, int status, String title, String code, String detail) {
-        return isSyncPath(uri) ? v5(status, code, detail, JsonValue.NULL) : Problems.response(status, title, detail);
+        if (isSyncPath(uri)) {
+            return v5(status, code, detail, JsonValue.NULL);
+        }
+        return isV4Path(uri) ? v4(status, detail) : Problems.response(status, title, detail);
     }
 
     /** {@code {"error": {"code", "message", "data"}}}. */
@@ -45,6 +55,16 @@ public final class ErrorResponses {
                         .add("data", data))
                 .build();
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body.toString()).build();
+    }
+
+    /**
+     * {@code {"status": "error", "message"}}: the v4 client reads the HTTP status (401: wrong credentials, anything
+     * but 200: an error, whose body it shows as text), and its login answers carry {@code status} the same way.
+     */
+    public static Response v4(int status, String message) {
+        String body = JSON.createObjectBuilder().add("status", "error")
+                .add("message", message == null ? codeOf(status) : safe(message)).build().toString();
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
     }
 
     /**
@@ -71,6 +91,7 @@ public final class ErrorResponses {
             case 413 -> "payload_too_large";
             case 415 -> "unsupported_media_type";
             case 422 -> "unknown_reference";
+            case 429 -> "too_many_requests";
             case 501 -> "not_implemented";
             case 503 -> "sync_is_running";
             default -> status >= 500 ? "internal_error" : "request_error";

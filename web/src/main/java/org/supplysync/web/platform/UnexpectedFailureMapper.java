@@ -28,11 +28,10 @@ public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable e) {
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "incident " + incident, e);
+        String message = "the server failed to handle this request; its log has the details under incident " + incident;
         if (ErrorResponses.isSyncPath(uri)) {
-            return ErrorResponses.v5(500, "internal_error",
-                    "the server failed to handle this request; its log has the details under incident " + incident,
-                    jakarta.json.JsonValue.NULL);
+            return ErrorResponses.v5(500, "internal_error", message, jakarta.json.JsonValue.NULL);
         }
-        return Problems.incident(incident);
+        return ErrorResponses.isV4Path(uri) ? ErrorResponses.v4(500, message) : Problems.incident(incident);
     }
 }
