@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -185,10 +184,6 @@ class PatientSearchIT extends DeployedApplication {
         assertThat(audited(finder, "patient.link")).as("two links, the same join; no refusal").hasSize(2);
     }
 
-    // Fails on main as of this branch: the central's join is routed by the patient's visibility before the join
-    // itself changes it, so it goes to the home site only, and neither the join nor the patient reaches the linking site.
-    @Disabled("issue 11: a newly visible patient and its history are queued to the site that now sees it (lead's work in"
-            + " RecordIntake/VisibilityIndex); enable once that is merged")
     @Test
     void theLinkingSitesNextSyncBringsThePatient() {
         String joinId = finder.v4().body(Map.of("name_ID", patient, "store_ID", finderStore))
@@ -200,6 +195,8 @@ class PatientSearchIT extends DeployedApplication {
         assertThat(received).containsKey("name_store_join/" + joinId);
         assertThat(received).containsKey("name/" + patient);
         assertThat(received.get("name/" + patient).path("first").asText()).isEqualTo("Josephine" + token);
+        assertThat(received.keySet()).as("with its history: the join of its home store too")
+                .filteredOn(key -> key.startsWith("name_store_join/")).hasSize(2);
     }
 
     @Test
