@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 import static org.supplysync.platform.Jsons.JSON;
 
 /**
- * The two error shapes the server speaks: the v5 error body on the sync endpoints (what mSupply sites parse,
- * msupply-sync-v5.md §1.3), RFC 9457 problem details everywhere else.
+ * The error shapes the server speaks: the v5 error body on the sync endpoints (what mSupply sites parse,
+ * msupply-sync-v5.md §1.3), the v4 one on the legacy v4 endpoints, RFC 9457 problem details everywhere else.
  */
 public final class ErrorResponses {
 
@@ -32,8 +32,30 @@ public final class ErrorResponses {
         return path.startsWith("sync/") || path.startsWith("/sync/");
     }
 
+    /** The endpoints of mSupply's legacy v4 API the client calls on the central ({@code /api/v4/login}). */
+    public static boolean isV4Path(UriInfo uri) {
+        String path = uri == null ? "" : uri.getPath();
+        return path.startsWith("api/v4/") || path.startsWith("/api/v4/");
+    }
+
     public static Response of(UriInfo uri, int status, String title, String code, String detail) {
-        return isSyncPath(uri) ? v5(status, code, detail, JsonValue.NULL) : Problems.response(status, title, detail);
+        if (isSyncPath(uri)) {
+            return v5(status, code, detail, JsonValue.NULL);
+        }
+        return isV4Path(uri) ? v4(status, code, detail) : Problems.response(status, title, detail);
+    }
+
+    /**
+     * {@code {"status": "error", "code", "message"}}: a v4 client reads the status of the answer and, for a login,
+     * its {@code status} field ("error" is one it knows), never more.
+     */
+    public static Response v4(int status, String code, String message) {
+        JsonObject body = JSON.createObjectBuilder()
+                .add("status", "error")
+                .add("code", code)
+                .add("message", message == null ? code : safe(message))
+                .build();
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body.toString()).build();
     }
 
     /** {@code {"error": {"code", "message", "data"}}}. */

@@ -28,10 +28,12 @@ public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable e) {
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "incident " + incident, e);
+        String detail = "the server failed to handle this request; its log has the details under incident " + incident;
         if (ErrorResponses.isSyncPath(uri)) {
-            return ErrorResponses.v5(500, "internal_error",
-                    "the server failed to handle this request; its log has the details under incident " + incident,
-                    jakarta.json.JsonValue.NULL);
+            return ErrorResponses.v5(500, "internal_error", detail, jakarta.json.JsonValue.NULL);
+        }
+        if (ErrorResponses.isV4Path(uri)) {
+            return ErrorResponses.v4(500, "internal_error", detail);
         }
         return Problems.incident(incident);
     }
