@@ -3,6 +3,7 @@ package org.supplysync.user.control;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Observes;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
@@ -13,7 +14,10 @@ import org.supplysync.user.entity.UserDetails;
 
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.Locale;
 import java.util.logging.Logger;
+
+import static org.supplysync.platform.Jsons.JSON;
 
 /**
  * The users sites push (the seed's "New users"): the central keeps each as an account, in the transaction that
@@ -35,7 +39,7 @@ public class PushedUsers {
         if (!TABLE.equals(kept.tableName())) {
             return;
         }
-        JsonObject row = kept.data();
+        JsonObject row = withoutSecrets(kept.data());
         LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
         UserAccount known = em.find(UserAccount.class, kept.recordId());
         if (known != null) {
@@ -52,6 +56,20 @@ public class PushedUsers {
         }
         em.persist(UserAccount.pushed(kept.recordId(), name, details(row), row.get("active") != JsonValue.FALSE,
                 kept.siteId(), row.toString(), now));
+    }
+
+    /**
+     * The row without any field that may hold a password or its hash: passwords never sync, but an older site's row
+     * may carry one, and what is kept here is shown to administrators.
+     */
+    static JsonObject withoutSecrets(JsonObject row) {
+        JsonObjectBuilder kept = JSON.createObjectBuilder();
+        row.forEach((field, value) -> {
+            if (!field.toLowerCase(Locale.ROOT).contains("pass")) {
+                kept.add(field, value);
+            }
+        });
+        return kept.build();
     }
 
     /** The row's description, as Open mSupply reads a user row (translations/user.rs). */

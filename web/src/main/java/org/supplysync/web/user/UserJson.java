@@ -40,12 +40,12 @@ final class UserJson {
                 .add("hasPassword", user.hasPassword())
                 .add("stores", stores)
                 .add("createdBy", nullable(user.createdBy()))
-                .add("createdBySiteId", user.createdBySiteId() == null ? JsonValue.NULL : JSON.createValue(user.createdBySiteId()))
+                .add("createdBySiteId", site(user.createdBySiteId()))
                 .add("createdAt", time(user.createdAt()))
                 .add("logins", user.logins())
                 .add("lastLogin", time(user.lastLoginAt()))
                 .add("loginLockedUntil", time(lockedUntil.orElse(null)))
-                .add("pushedBySiteId", user.pushedBySiteId() == null ? JsonValue.NULL : JSON.createValue(user.pushedBySiteId()))
+                .add("pushedBySiteId", site(user.pushedBySiteId()))
                 .add("pushedAt", time(user.pushedAt()))
                 .add("pushedRow", user.pushedRow() == null ? JsonValue.NULL : Jsons.parse(user.pushedRow()))
                 .build();
@@ -60,6 +60,10 @@ final class UserJson {
                 .add("default", access.isDefault())
                 .add("canActionReplenishments", access.canActionReplenishments())
                 .add("permissions", permissions);
+    }
+
+    private static JsonValue site(Integer siteId) {
+        return siteId == null ? JsonValue.NULL : JSON.createValue(siteId);
     }
 
     private static JsonValue time(LocalDateTime at) {
