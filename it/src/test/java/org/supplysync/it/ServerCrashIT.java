@@ -140,16 +140,18 @@ class ServerCrashIT extends DeployedApplication {
         ProcessBuilder start = new ProcessBuilder(System.getProperty("supplysync.it.script"), "start", "--no-deploy")
                 .redirectErrorStream(true)
                 .redirectOutput(new File(System.getProperty("supplysync.it.dataDir"), "restart.log"));
-        start.environment().putAll(Map.of(
-                "SUPPLYSYNC_DATA_DIR", System.getProperty("supplysync.it.dataDir"),
-                "SUPPLYSYNC_HTTP_PORT", System.getProperty("supplysync.it.httpPort"),
-                "SUPPLYSYNC_EMBEDDED_DB_PORT", System.getProperty("supplysync.it.dbPort"),
-                "SUPPLYSYNC_ADMIN_PASSWORD", Api.ADMIN_PASSWORD,
-                "SUPPLYSYNC_SYNC_MAX_BATCH_BYTES", "2000000",
-                "SUPPLYSYNC_HEAP", "1024m",
-                "SUPPLYSYNC_BROKER_MAX_MESSAGES_PER_TRANSACTION", System.getProperty("supplysync.it.maxMessages"),
-                "SUPPLYSYNC_QUEUE_MAX_MESSAGES_PER_TRANSACTION", System.getProperty("supplysync.it.maxMessages"),
-                "SUPPLYSYNC_RESYNC_PAGE_RECORDS", System.getProperty("supplysync.it.resyncPageRecords")));
+        // As the build starts it (it/pom.xml), so that the tests after this one find the same server.
+        start.environment().putAll(Map.ofEntries(
+                Map.entry("SUPPLYSYNC_DATA_DIR", System.getProperty("supplysync.it.dataDir")),
+                Map.entry("SUPPLYSYNC_HTTP_PORT", System.getProperty("supplysync.it.httpPort")),
+                Map.entry("SUPPLYSYNC_EMBEDDED_DB_PORT", System.getProperty("supplysync.it.dbPort")),
+                Map.entry("SUPPLYSYNC_ADMIN_PASSWORD", Api.ADMIN_PASSWORD),
+                Map.entry("SUPPLYSYNC_SYNC_MAX_BATCH_BYTES", "2000000"),
+                Map.entry("SUPPLYSYNC_HEAP", "1024m"),
+                Map.entry("SUPPLYSYNC_BROKER_MAX_MESSAGES_PER_TRANSACTION", System.getProperty("supplysync.it.maxMessages")),
+                Map.entry("SUPPLYSYNC_QUEUE_MAX_MESSAGES_PER_TRANSACTION", System.getProperty("supplysync.it.maxMessages")),
+                Map.entry("SUPPLYSYNC_RESYNC_PAGE_RECORDS", System.getProperty("supplysync.it.resyncPageRecords")),
+                Map.entry("SUPPLYSYNC_USERS_LOGIN_LOCKOUT_SECONDS", System.getProperty("supplysync.it.loginLockoutSeconds"))));
         assertThat(start.start().waitFor()).as("./supplysync start after the crash").isZero();
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
                 .until(() -> admin().get("/api/sites/1").statusCode() == 200);

@@ -12,6 +12,11 @@ public enum DataTypeKind {
     SHARED,
     /** Edited where the patient's home store is active; sent where the patient is visible. */
     PATIENT,
+    /**
+     * Edited on any site; kept on the central and sent to no site ({@code user}: sync-rules.md, "Users"). The central
+     * hands each kept record to the feature that owns the table ({@code record.boundary.KeptForCentral}).
+     */
+    TO_CENTRAL,
     /** Edited anywhere; never synced. */
     LOCAL,
     /** Edited on the central server only; never synced directly. */

@@ -2,6 +2,7 @@ package org.supplysync.record.boundary;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -12,6 +13,7 @@ import jakarta.persistence.PersistenceContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.supplysync.datatype.boundary.DataTypes;
 import org.supplysync.datatype.entity.DataType;
+import org.supplysync.datatype.entity.DataTypeKind;
 import org.supplysync.datatype.entity.FieldType;
 import org.supplysync.platform.InvalidRequestException;
 import org.supplysync.platform.Sql;
@@ -85,6 +87,9 @@ public class RecordIntake {
 
     @Inject
     TransferDesk transferDesk;
+
+    @Inject
+    Event<KeptForCentral> keptForCentral;
 
     @Inject
     @ConfigProperty(name = "supplysync.queue.max-messages-per-transaction")
@@ -207,6 +212,9 @@ public class RecordIntake {
         }
         if (VisibilityIndex.isPrescription(type.tableName(), data)) {
             prescribed(batch, data, owner.storeId());
+        }
+        if (type.type() == DataTypeKind.TO_CENTRAL) {
+            keptForCentral.fire(new KeptForCentral(type.tableName(), recordId, data, batch.siteId));
         }
         send(batch, type, route, recordId, false, "update", json);
         sendHistory(batch, gain, new OutboundRecord(type.tableName(), recordId, "update", json));

@@ -81,6 +81,8 @@ public final class OwnershipPolicy {
             case SYNC -> Claim.invalid("sync data: " + table + " is changed on the central server only, through its admin API");
             case MESSAGE -> Claim.valid(Verdict.accepted(field(data, type.storeField()), null), new Owner.AnySite());
             case SHARED -> Claim.valid(Verdict.accepted(null, null), new Owner.AnySite());
+            // A user row names no store (its stores are local to the site), and what it says grants nothing here.
+            case TO_CENTRAL -> Claim.valid(Verdict.accepted(null, null), new Owner.AnySite());
             case CENTRAL -> type.isPatientRecord(data)
                     ? patient(type, recordId, recordId, field(data, type.homeStoreField()), facts)
                     : Claim.valid(Verdict.accepted(null, null), new Owner.Primary());
@@ -167,7 +169,7 @@ public final class OwnershipPolicy {
     /** The owner of a record as the central copy knows it. */
     private static List<Owner> knownOwners(DataType type, OwnershipFacts.KnownRecord known, OwnershipFacts facts) {
         return switch (type.type()) {
-            case LOCAL, SYNC, MESSAGE, SHARED -> List.of();
+            case LOCAL, SYNC, MESSAGE, SHARED, TO_CENTRAL -> List.of();
             case CENTRAL -> known.patientId() != null ? List.of(knownPatient(type, known, facts)) : List.of(new Owner.Primary());
             case CENTRAL_STORE -> type.isVisibilityJoin() && known.patientId() != null
                     ? List.of(visibilityOwner(known.storeId(), known.patientId(), facts))
@@ -260,6 +262,7 @@ public final class OwnershipPolicy {
             case STORE -> "store data";
             case PATIENT -> "patient data";
             case SHARED -> "shared data";
+            case TO_CENTRAL -> "data for the central";
             case MESSAGE -> "message";
             case LOCAL -> "local data";
             case SYNC -> "sync data";

@@ -40,6 +40,7 @@ public final class RoutingPolicy {
             case MESSAGE -> new Route(false, true, activeSite(storeId, facts));
             // patient data that names no patient (a program document, say): kept, sent nowhere
             case PATIENT -> new Route(false, true, Set.of());
+            case TO_CENTRAL -> new Route(false, true, Set.of());
             case LOCAL, SYNC -> new Route(false, false, Set.of());
         };
         Set<Integer> sites = new HashSet<>(route.sites());

@@ -12,9 +12,10 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.UUID;
 
 /**
- * Slow, salted password hashes (PBKDF2, from Jakarta Security) for administrators and sites.
+ * Slow, salted password hashes (PBKDF2, from Jakarta Security) for administrators, sites and users.
  *
  * <p>A v5 site never sends its password, only the lowercase hex SHA-256 of it; so a site's stored hash is the
  * slow hash of that digest, and the digest is what gets verified.
@@ -39,6 +40,8 @@ public class Passwords {
 
     private VerifiedCredentials verified;
 
+    private volatile String decoy;
+
     @PostConstruct
     void configure() {
         verified = new VerifiedCredentials(Duration.ofSeconds(cacheSeconds), cacheSize);
@@ -56,6 +59,24 @@ public class Passwords {
     /** The slow check, every time. */
     public boolean verify(String secret, String hash) {
         return secret != null && hash != null && pbkdf2.verify(secret.toCharArray(), hash);
+    }
+
+    /**
+     * Spends the time a verification takes, for a caller with no hash to check it against (an unknown user): such a
+     * caller is answered no sooner than one with a wrong password, so the time of an answer tells no names.
+     */
+    public void spendVerification(String secret) {
+        verify(secret == null ? "" : secret, decoy());
+    }
+
+    private String decoy() {
+        String hash = decoy;
+        if (hash == null) {
+            // Of a random secret nobody knows; made once, two racing first calls make two, which does no harm.
+            hash = hash(UUID.randomUUID().toString());
+            decoy = hash;
+        }
+        return hash;
     }
 
     /**

@@ -30,6 +30,7 @@ class OwnershipPolicyTest {
     private static final DataType PREFERENCE = type("preference", DataTypeKind.LOCAL, null, null, null, null);
     private static final DataType SITE = type("site", DataTypeKind.SYNC, null, null, null, null);
     private static final DataType MESSAGE = type("message", DataTypeKind.MESSAGE, "toStoreID", null, null, null);
+    private static final DataType USER = type("user", DataTypeKind.TO_CENTRAL, null, null, null, null);
     private static final DataType PURCHASE_ORDER = type("purchase_order", DataTypeKind.STORE, "store_ID", null, null,
             null).asProcurement();
 
@@ -161,6 +162,14 @@ class OwnershipPolicyTest {
         assertThat(reason(OwnershipPolicy.check(SITE, "S", row("ID", "S"), 1, facts))).contains("sync data");
         assertThat(OwnershipPolicy.check(MESSAGE, "M", row("toStoreID", "B"), 3, facts))
                 .isEqualTo(new Verdict.Accepted("B", null));
+    }
+
+    @Test
+    void usersAreAcceptedFromAnySiteEvenOnceAnotherSitePushedThem() {
+        assertThat(OwnershipPolicy.check(USER, "U1", row("name", "ada"), 2, facts)).isEqualTo(new Verdict.Accepted(null, null));
+        facts.records.put("user/U1", new OwnershipFacts.KnownRecord(null, null, 2));
+        assertThat(OwnershipPolicy.check(USER, "U1", row("name", "ada"), 3, facts)).isEqualTo(new Verdict.Accepted(null, null));
+        assertThat(OwnershipPolicy.checkDelete(USER, "U1", 3, facts)).contains(new Verdict.Accepted(null, null));
     }
 
     @Test

@@ -66,6 +66,7 @@ class RoutingPolicyTest {
     private static final DataType MESSAGE = type("message", DataTypeKind.MESSAGE, "toStoreID", null, null, null, null);
     private static final DataType PREFERENCE = type("preference", DataTypeKind.LOCAL, null, null, null, null, null);
     private static final DataType SITE = type("site", DataTypeKind.SYNC, null, null, null, null, null);
+    private static final DataType USER = type("user", DataTypeKind.TO_CENTRAL, null, null, null, null, null);
 
     // Rule citations.
     private static final String CENTRAL = "sync-rules.md Data types: Central -> every site (through the central change log)";
@@ -90,6 +91,8 @@ class RoutingPolicyTest {
     private static final String MESSAGES = "sync-rules.md Data types: Message -> by sending and receiving store";
     private static final String LOCAL = "sync-rules.md Data types: Local -> nowhere";
     private static final String SYNC = "sync-rules.md Data types: Sync -> nowhere directly";
+    private static final String USERS = "sync-rules.md Users: a site pushes the users it creates; the central keeps them"
+            + " and routes them nowhere (users reach a site only through /api/v4/login)";
 
     static List<Row> rows() {
         return List.of(
@@ -257,7 +260,13 @@ class RoutingPolicyTest {
 
                 // --- local and sync data ------------------------------------------------------------------------
                 row("a local preference goes nowhere", LOCAL, PREFERENCE, json("ID", "PR1"), null, null, 2),
-                row("sync data goes nowhere directly", SYNC, SITE, json("ID", "S1"), null, null, 1));
+                row("sync data goes nowhere directly", SYNC, SITE, json("ID", "S1"), null, null, 1),
+
+                // --- users ----------------------------------------------------------------------------------------
+                row("a user a site made is kept on the central and sent to no site", USERS,
+                        USER, json("ID", "U1", "name", "ada"), null, null, 2).held(),
+                row("a user the primary edits is not central data: no change log, no site", USERS,
+                        USER, json("ID", "U2", "name", "grace"), null, null, 1).held());
     }
 
     @ParameterizedTest(name = "{0}")

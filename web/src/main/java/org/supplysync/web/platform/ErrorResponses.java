@@ -13,8 +13,7 @@ import static org.supplysync.platform.Jsons.JSON;
 
 /**
  * The error shapes the server speaks: the v5 error body on the sync endpoints (what mSupply sites parse,
- * msupply-sync-v5.md §1.3), the legacy server's v4 body on {@code /api/v4} (§1.11), RFC 9457 problem details everywhere
- * else.
+ * msupply-sync-v5.md §1.3), the v4 one on the legacy v4 endpoints, RFC 9457 problem details everywhere else.
  */
 public final class ErrorResponses {
 
@@ -33,7 +32,7 @@ public final class ErrorResponses {
         return path.startsWith("sync/") || path.startsWith("/sync/");
     }
 
-    /** The legacy server's v4 API, which Open mSupply sites call with their sync credentials. */
+    /** The endpoints of mSupply's legacy v4 API the client calls on the central ({@code /api/v4/login}). */
     public static boolean isV4Path(UriInfo uri) {
         String path = uri == null ? "" : uri.getPath();
         return path.startsWith("api/v4/") || path.startsWith("/api/v4/");
@@ -43,7 +42,20 @@ public final class ErrorResponses {
         if (isSyncPath(uri)) {
             return v5(status, code, detail, JsonValue.NULL);
         }
-        return isV4Path(uri) ? v4(status, detail) : Problems.response(status, title, detail);
+        return isV4Path(uri) ? v4(status, code, detail) : Problems.response(status, title, detail);
+    }
+
+    /**
+     * {@code {"status": "error", "code", "message"}}: a v4 client reads the status of the answer and, for a login,
+     * its {@code status} field ("error" is one it knows), never more.
+     */
+    public static Response v4(int status, String code, String message) {
+        JsonObject body = JSON.createObjectBuilder()
+                .add("status", "error")
+                .add("code", code)
+                .add("message", message == null ? code : safe(message))
+                .build();
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body.toString()).build();
     }
 
     /** {@code {"error": {"code", "message", "data"}}}. */
@@ -62,9 +74,7 @@ public final class ErrorResponses {
      * but 200: an error, whose body it shows as text), and its login answers carry {@code status} the same way.
      */
     public static Response v4(int status, String message) {
-        String body = JSON.createObjectBuilder().add("status", "error")
-                .add("message", message == null ? codeOf(status) : safe(message)).build().toString();
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+        return v4(status, codeOf(status), message);
     }
 
     /**

@@ -28,10 +28,13 @@ public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable e) {
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "incident " + incident, e);
-        String message = "the server failed to handle this request; its log has the details under incident " + incident;
+        String detail = "the server failed to handle this request; its log has the details under incident " + incident;
         if (ErrorResponses.isSyncPath(uri)) {
-            return ErrorResponses.v5(500, "internal_error", message, jakarta.json.JsonValue.NULL);
+            return ErrorResponses.v5(500, "internal_error", detail, jakarta.json.JsonValue.NULL);
         }
-        return ErrorResponses.isV4Path(uri) ? ErrorResponses.v4(500, message) : Problems.incident(incident);
+        if (ErrorResponses.isV4Path(uri)) {
+            return ErrorResponses.v4(500, "internal_error", detail);
+        }
+        return Problems.incident(incident);
     }
 }

@@ -49,7 +49,7 @@ public final class RefusalsJson {
         }
     }
 
-    static JsonValue nullable(String value) {
+    public static JsonValue nullable(String value) {
         return value == null ? JsonValue.NULL : JSON.createValue(value);
     }
 }
