@@ -23,6 +23,7 @@ import org.supplysync.routing.control.CentralRoutingFacts;
 import org.supplysync.routing.control.OutboundQueues;
 import org.supplysync.routing.control.OutboundRecord;
 import org.supplysync.routing.control.RoutingPolicy;
+import org.supplysync.site.boundary.Sites;
 import org.supplysync.site.entity.Site;
 import org.supplysync.store.entity.Store;
 
@@ -60,6 +61,9 @@ public class PatientHomes {
 
     @Inject
     OutboundQueues queues;
+
+    @Inject
+    Sites sites;
 
     @Inject
     Audit audit;
@@ -103,7 +107,8 @@ public class PatientHomes {
             String joinId = UUID.randomUUID().toString();
             JsonObject join = JSON.createObjectBuilder().add("ID", joinId).add("name_ID", patientId)
                     .add("store_ID", storeId).add("inactive", false).build();
-            intake.intakeAll(Site.CENTRAL, List.of(new IncomingRecord("name_store_join", joinId, "update", join)));
+            // As the primary makes it: only the primary may make a patient visible in another site's store.
+            intake.intakeAll(sites.primarySiteId(), List.of(new IncomingRecord("name_store_join", joinId, "update", join)));
         }
     }
 
