@@ -9,6 +9,8 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.supplysync.central.boundary.CentralSequencer;
+import org.supplysync.datatype.boundary.DataTypes;
+import org.supplysync.datatype.entity.DataType;
 import org.supplysync.platform.Sql;
 import org.supplysync.push.control.IntegrationRequests;
 import org.supplysync.record.boundary.IntakeReport;
@@ -22,7 +24,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -43,6 +47,9 @@ public class Integration {
 
     @Resource(lookup = "jdbc/supplysync")
     DataSource dataSource;
+
+    @Inject
+    DataTypes dataTypes;
 
     @Inject
     RecordIntake intake;
@@ -207,12 +214,25 @@ public class Integration {
         }
     }
 
+    /**
+     * The next chunk of the site's closed sessions: parents before lines, oldest first; within the chunk, the records
+     * that are patients or prescribers themselves before the rest. A site sends each record once, where its latest
+     * change falls (as Open mSupply's de-duplicated change log does), so a new patient edited again before the sync
+     * comes after the join that makes it visible in its home store; the join needs the patient's home store.
+     */
     private List<BufferedRecord> closedRecords(int siteId, int limit) {
-        return read("""
+        List<BufferedRecord> rows = read("""
                 select b.received, b.table_name, b.record_id, b.action, b.data
                 from push_buffer b join push_session s on s.site_id = b.site_id
                 where b.site_id = ? and b.session < s.open_session
                 order by b.is_line, b.received limit ?""", siteId, limit);
+        Map<String, DataType> registry = dataTypes.byTableName();
+        rows.sort(Comparator.comparing(row -> !definesPatient(registry.get(row.record().tableName()))));
+        return rows;
+    }
+
+    private static boolean definesPatient(DataType type) {
+        return type != null && !type.isLine() && type.canBePatient();
     }
 
     /** Buffered records; each record's text is parsed here, once, and kept as it is for what is written. */

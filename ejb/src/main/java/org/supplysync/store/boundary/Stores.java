@@ -13,6 +13,7 @@ import org.supplysync.platform.UnknownResourceException;
 import org.supplysync.record.control.CentralCopy;
 import org.supplysync.site.entity.Site;
 import org.supplysync.site.entity.SiteType;
+import org.supplysync.store.control.CollectorPatients;
 import org.supplysync.store.control.DispensaryReferenceData;
 import org.supplysync.store.control.StorePublisher;
 import org.supplysync.store.control.StoreRecords;
@@ -54,6 +55,9 @@ public class Stores {
 
     @Inject
     DispensaryReferenceData referenceData;
+
+    @Inject
+    CollectorPatients collectorPatients;
 
     public Store create(StoreRegistration registration) {
         if (registration == null) {
@@ -181,12 +185,16 @@ public class Stores {
             throw new ConflictException("store " + storeId + " is not visible to any store active on site " + siteId
                     + "; make it visible there first (a name_store_join for name " + store.nameId() + ")");
         }
+        boolean becomesCollector = wanted == SyncWithType.ACTIVE_COLLECTOR && siteId != Site.CENTRAL
+                && (copy == null || copy.type() != SyncWithType.ACTIVE_COLLECTOR);
+        List<String> unseen = becomesCollector ? collectorPatients.unseenBy(storeId, siteId) : List.of();
         if (copy == null) {
             em.persist(new SyncWith(storeId, siteId, wanted));
             publisher.sendStoreRecordTo(store, siteId);
         } else {
             copy.change(wanted);
         }
+        collectorPatients.sendHistories(unseen, siteId);
     }
 
     /**
