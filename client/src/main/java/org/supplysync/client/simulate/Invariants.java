@@ -275,15 +275,20 @@ final class Invariants {
                     deletedNowhere.ok();
                 }
             } else if (actual == null) {
-                patientsCompleteWhereVisible.missing(where + " lacks " + what + " ("
-                        + log.visibilityStory(record.patientId) + ")");
+                patientsCompleteWhereVisible.missing(where + " lacks " + what + " (" + story(site, record) + ")");
             } else if (!sameJson(record.pushed, actual)) {
                 patientsCompleteWhereVisible.stale(where + " holds an old " + what + ": " + actual + " instead of "
-                        + record.pushed + " (" + log.visibilityStory(record.patientId) + ")");
+                        + record.pushed + " (" + story(site, record) + ")");
             } else {
                 patientsCompleteWhereVisible.ok();
             }
         }
+    }
+
+    /** When the record's versions were integrated, and the patient's visibility: what a report of a violation needs. */
+    private String story(int site, SiteRecord record) {
+        return "versions at " + record.versions.stream().map(WorkloadLog.Version::at).toList() + "; visibility: "
+                + log.visibilityStory(record.patientId) + "; " + log.seenThrough(site, record.patientId);
     }
 
     /** The version a site holds: one the central integrated, while the patient was visible on the site. */
@@ -305,9 +310,8 @@ final class Invariants {
                     + " integrated: " + actual);
         } else {
             patientsOnlyWhereVisible.extra("site " + site + " holds " + what + " in a version written while "
-                    + record.patientId + " was visible there at no moment until it was replaced: " + actual
-                    + " (versions at " + versions.stream().map(WorkloadLog.Version::at).toList() + "; visibility: "
-                    + log.visibilityStory(record.patientId) + ")");
+                    + record.patientId + " was visible there at no moment until it was replaced: " + actual + " ("
+                    + story(site, record) + ")");
         }
     }
 

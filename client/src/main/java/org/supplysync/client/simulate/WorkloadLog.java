@@ -542,6 +542,27 @@ final class WorkloadLog {
                 .filter(id -> storesSeeing(id, at).contains(storeId)).sorted().toList();
     }
 
+    /**
+     * How the site sees the patient at the end, for a report: each store the patient is visible in that the site has
+     * (or had) a copy of, with the copy in each epoch ("STORE1 (site 102): epochs 0-2 TRANSFER, 3-7 ACTIVE_COLLECTOR").
+     */
+    String seenThrough(int site, String patientId) {
+        StringBuilder through = new StringBuilder("on site " + site + ":");
+        for (String storeId : storesSeeing(patientId, clock)) {
+            StoreDef store = stores.get(storeId);
+            through.append(' ').append(storeId).append(" (site ").append(store.site()).append("):");
+            int from = 0;
+            for (int epoch = 1; epoch <= epochs(); epoch++) {
+                if (epoch == epochs() || copy(storeId, site, epoch) != copy(storeId, site, from)) {
+                    through.append(" epochs ").append(from).append('-').append(epoch - 1).append(' ')
+                            .append(copy(storeId, site, from)).append(',');
+                    from = epoch;
+                }
+            }
+        }
+        return through.toString();
+    }
+
     /** Whether the name of {@code storeId} is visible in {@code viewerId} now (for the workload's choice of partners). */
     boolean isVisibleIn(String storeId, String viewerId) {
         String nameId = stores.get(storeId).nameId();
