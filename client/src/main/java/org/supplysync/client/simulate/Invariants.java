@@ -155,6 +155,12 @@ final class Invariants {
                 trespassHeldNowhere, noUnexpectedRefusals, restored, drained);
     }
 
+    /**
+     * How many times a site had seen a patient and then a version of one of the patient's records was written while
+     * it no longer did: the cases that give {@link #patientsOnlyWhereVisible} something to refuse.
+     */
+    long versionsWithheld;
+
     private final WorkloadLog log;
 
     Invariants(WorkloadLog log) {
@@ -263,6 +269,7 @@ final class Invariants {
             }
             return;
         }
+        versionsWithheld += withheld(site, record);
         if (actual != null) {
             checkVersionHeld(site, record, actual, what);
         }
@@ -313,6 +320,21 @@ final class Invariants {
                     + record.patientId + " was visible there at no moment until it was replaced: " + actual + " ("
                     + story(site, record) + ")");
         }
+    }
+
+    /** The versions of the record the site must not receive although it had seen the patient before they were written. */
+    private long withheld(int site, SiteRecord record) {
+        List<WorkloadLog.Version> versions = record.versions;
+        long withheld = 0;
+        for (int k = 0; k < versions.size(); k++) {
+            int at = versions.get(k).at();
+            int until = k + 1 < versions.size() ? versions.get(k + 1).at() : log.now();
+            if (!wasVisibleBetween(site, record.patientId, at, until) && log.visibilityMoments(record.patientId).stream()
+                    .anyMatch(moment -> moment < at && log.patientVisibleOn(site, record.patientId, moment))) {
+                withheld++;
+            }
+        }
+        return withheld;
     }
 
     /**

@@ -629,6 +629,8 @@ public final class Simulation {
         int trespassed = trespassCounts.values().stream().mapToInt(Integer::intValue).sum();
         sites.append(String.format("trespasses: %d pushed by %d site(s), %d refused%n", trespassed,
                 trespassCounts.size(), invariants.refused.checked - invariants.refused.missing));
+        sites.append(String.format("patient data: %d versions written after a site had seen the patient and no longer"
+                + " did, which it must not receive%n", invariants.versionsWithheld));
         return invariants.table() + sites;
     }
 

@@ -11,6 +11,7 @@ import org.supplysync.client.simulate.WorkloadLog.StoreDef;
 import org.supplysync.client.simulate.WorkloadLog.Trespass;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
@@ -176,7 +177,7 @@ final class Trespasses {
                 found.add(record);
             }
         }
-        found.sort(java.util.Comparator.comparing(r -> r.key));
+        found.sort(Comparator.comparing(r -> r.key));
         return found;
     }
 

@@ -52,6 +52,7 @@ class PatientInvariantsTest {
         assertThat(after.patientsOnlyWhereVisible.extra).isEqualTo(1);
         assertThat(after.patientsOnlyWhereVisible.details).singleElement().asString().contains("name/P");
         assertThat(after.patientsCompleteWhereVisible.checked).as("not visible there at the end").isZero();
+        assertThat(after.versionsWithheld).as("the third version of the name").isEqualTo(1);
     }
 
     @Test
