@@ -26,6 +26,12 @@ public final class CentralRecords {
                 .put("order_number", 0);
     }
 
+    /** §3.21 {@code insuranceProvider}: dispensary reference data, for sites with a dispensary store. */
+    public static ObjectNode insuranceProvider(String id, String name) {
+        return JSON.createObjectNode().put("ID", id).put("providerName", name).put("isActive", true)
+                .put("comment", "").put("prescriptionValidityDays", 30);
+    }
+
     /** A {@code name} of type facility: a customer, a supplier or both. */
     public static ObjectNode facility(String id, String name, boolean customer, boolean supplier) {
         return JSON.createObjectNode().put("ID", id).put("name", name).put("code", id).put("type", "facility")

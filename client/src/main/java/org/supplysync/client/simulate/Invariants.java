@@ -115,9 +115,19 @@ final class Invariants {
                     + " (GET /api/records) holds every accepted record of such a store at its latest version");
     final Check centralNoOtherStoreData = new Check("central-copy-keeps-no-other-store-data",
             "seed store F: 'F's store data is not kept on the central' when the central copy is a transfer copy (or none)");
-    final Check patients = new Check("patients-where-visible",
-            "sync-rules.md Data types: Patient data goes to the central and every site with an active/collector store in"
-                    + " which the patient is visible (the simulation makes no patient visible beyond its home site)");
+    final Check patientsOnlyWhereVisible = new Check("patients-only-where-visible",
+            "sync-rules.md Data types, Patient row: patient data goes to the central and every site with an"
+                    + " active/collector store in which the patient is visible (prescribers behave like patients);"
+                    + " 'Patient visibility'. A site holds a version of a record of patient P (its name row, its"
+                    + " name_store_joins, policies and documents; a prescriber and its clinician_store_joins) only if P"
+                    + " was visible in a store active on or collected by the site at some moment while that version was"
+                    + " P's latest on the central (a version pushed with a change of P's visibility counts on either"
+                    + " side of it); so nothing of P written after P stopped being visible there arrives. For a site"
+                    + " that initialised again, only from its initialisation on; a site's own records are its own");
+    final Check patientsCompleteWhereVisible = new Check("patients-complete-where-visible",
+            "sync-rules.md Data types, Patient row, and issue 11: the central, and every site where patient P is"
+                    + " visible at the end (in a store active on or collected by it), hold every record of P at the"
+                    + " version the central integrated last: P's history arrived when P became visible there");
     final Check syncWith = new Check("sync-with-follows-visibility",
             "sync-rules.md Stores and their copies: a store visible to a store active on site S has a copy there;"
                     + " invisible to every store active on S, its sync-with for S is NONE");
@@ -134,15 +144,22 @@ final class Invariants {
                     + " what the central holds can be sent. Of what was pushed before a site lost its database, it holds"
                     + " exactly the versions the central keeps (store data of stores whose central copy is a collector,"
                     + " records that name another store) that go to it under its copies then; no other store data of a"
-                    + " store whose central copy is a transfer copy or none; no patient visible in none of its stores");
+                    + " store whose central copy is a transfer copy or none (its patient data: see the patient checks)");
     final Check drained = new Check("queues-drained",
             "sync-rules.md Delivery: after the final syncs, no site has queued records or central changes left to pull");
 
     List<Check> all() {
         return List.of(centralData, centralStoreData, storeRecords, storeDataOnlyWhereAllowed, collectorsComplete,
-                deletedNowhere, transfers, responses, centralComplete, centralNoOtherStoreData, patients, syncWith, refused,
+                deletedNowhere, transfers, responses, centralComplete, centralNoOtherStoreData, patientsOnlyWhereVisible,
+                patientsCompleteWhereVisible, syncWith, refused,
                 trespassHeldNowhere, noUnexpectedRefusals, restored, drained);
     }
+
+    /**
+     * How many times a site had seen a patient and then a version of one of the patient's records was written while
+     * it no longer did: the cases that give {@link #patientsOnlyWhereVisible} something to refuse.
+     */
+    long versionsWithheld;
 
     private final WorkloadLog log;
 
@@ -231,23 +248,115 @@ final class Invariants {
                 storeDataOnlyWhereAllowed.extra("site " + site + " holds " + key + ", which the simulation never made"));
     }
 
+    /**
+     * A record of a patient (or prescriber) on a site: a version it may hold (the patient visible there while it was
+     * the latest), and the latest where the patient is visible at the end. The site that made the record holds its
+     * own, unless it initialised again since it last pushed it.
+     */
     private void checkPatientOnSite(int site, SiteRecord record, ObjectNode actual) {
-        if (record.site == site && record.everPushed && log.reinitialisedSince(site, record).isPresent()) {
-            // Patient data goes where the patient is visible; the simulation makes its patients visible nowhere.
-            if (actual != null) {
-                restored.extra("site " + site + " holds " + record.key + ", its patient visible in none of its stores,"
-                        + " after it initialised again");
-            } else {
-                restored.ok();
+        String what = record.key + " (of " + record.patientId + ", made by site " + record.site + ")";
+        if (!record.everPushed) {
+            if (actual != null && record.site != site) {
+                patientsOnlyWhereVisible.extra("site " + site + " holds " + what + ", which never reached the central");
             }
-        } else if (record.site == site) {
-            if (record.isLive()) {
-                compare(patients, "its home site " + site, record.key, record.pushed, actual);
-            }
-        } else if (actual != null) {
-            patients.extra("site " + site + " holds " + record.key + ", a patient of site " + record.site
-                    + " visible nowhere else");
+            return;
         }
+        if (record.site == site && log.reinitialisedSince(site, record).isEmpty()) {
+            if (record.pushed != null) {
+                compare(patientsCompleteWhereVisible, "its own site " + site, record.key, record.pushed, actual);
+            } else if (actual != null) {
+                deletedNowhere.extra("site " + site + " still holds " + what + ", which it deleted");
+            }
+            return;
+        }
+        versionsWithheld += withheld(site, record);
+        if (actual != null) {
+            checkVersionHeld(site, record, actual, what);
+        }
+        if (log.patientVisibleOn(site, record.patientId, log.now())) {
+            String where = "site " + site + ", where " + record.patientId + " is visible at the end,";
+            if (record.pushed == null) {
+                if (actual != null) {
+                    deletedNowhere.extra(where + " still holds " + what + ", deleted");
+                } else {
+                    deletedNowhere.ok();
+                }
+            } else if (actual == null) {
+                patientsCompleteWhereVisible.missing(where + " lacks " + what + " (" + story(site, record) + ")");
+            } else if (!sameJson(record.pushed, actual)) {
+                patientsCompleteWhereVisible.stale(where + " holds an old " + what + ": " + actual + " instead of "
+                        + record.pushed + " (" + story(site, record) + ")");
+            } else {
+                patientsCompleteWhereVisible.ok();
+            }
+        }
+    }
+
+    /** When the record's versions were integrated, and the patient's visibility: what a report of a violation needs. */
+    private String story(int site, SiteRecord record) {
+        return "versions at " + record.versions.stream().map(WorkloadLog.Version::at).toList() + "; visibility: "
+                + log.visibilityStory(record.patientId) + "; " + log.seenThrough(site, record.patientId);
+    }
+
+    /** The version a site holds: one the central integrated, while the patient was visible on the site. */
+    private void checkVersionHeld(int site, SiteRecord record, ObjectNode actual, String what) {
+        List<WorkloadLog.Version> versions = record.versions;
+        boolean known = false;
+        for (int k = 0; k < versions.size(); k++) {
+            if (versions.get(k).data() != null && sameJson(versions.get(k).data(), actual)) {
+                known = true;
+                int until = k + 1 < versions.size() ? versions.get(k + 1).at() : log.now();
+                if (wasVisibleBetween(site, record.patientId, versions.get(k).at(), until)) {
+                    patientsOnlyWhereVisible.ok();
+                    return;
+                }
+            }
+        }
+        if (!known) {
+            patientsOnlyWhereVisible.extra("site " + site + " holds " + what + " in a version the central never"
+                    + " integrated: " + actual);
+        } else {
+            patientsOnlyWhereVisible.extra("site " + site + " holds " + what + " in a version written while "
+                    + record.patientId + " was visible there at no moment until it was replaced: " + actual + " ("
+                    + story(site, record) + ")");
+        }
+    }
+
+    /** The versions of the record the site must not receive although it had seen the patient before they were written. */
+    private long withheld(int site, SiteRecord record) {
+        List<WorkloadLog.Version> versions = record.versions;
+        long withheld = 0;
+        for (int k = 0; k < versions.size(); k++) {
+            int at = versions.get(k).at();
+            int until = k + 1 < versions.size() ? versions.get(k + 1).at() : log.now();
+            if (!wasVisibleBetween(site, record.patientId, at, until) && log.visibilityMoments(record.patientId).stream()
+                    .anyMatch(moment -> moment < at && log.patientVisibleOn(site, record.patientId, moment))) {
+                withheld++;
+            }
+        }
+        return withheld;
+    }
+
+    /**
+     * Whether the patient was visible on the site at some moment from just before {@code from} (a version pushed with
+     * a change of visibility may have been integrated before it) to {@code until}, both included, and not before the
+     * site's latest initialisation: what it held before that is gone.
+     */
+    private boolean wasVisibleBetween(int site, String patientId, int from, int until) {
+        int since = log.reinitialisation(site).map(WorkloadLog.Reinitialisation::at).orElse(0);
+        if (until < since) {
+            return false;
+        }
+        int start = Math.max(from - 1, since);
+        if (log.patientVisibleOn(site, patientId, start)) {
+            return true;
+        }
+        for (int moment : log.visibilityMoments(patientId)) {
+            if (moment > start && moment <= until && log.patientVisibleOn(site, patientId, moment)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void checkStoreDataOnSite(int site, SiteRecord record, ObjectNode actual) {
@@ -499,8 +608,8 @@ final class Invariants {
                 continue;
             }
             if (record.patient) {
-                wants.add(new CentralWant(patients, record.key, record.pushed, record.pushed == null, false,
-                        "a patient of site " + record.site));
+                wants.add(new CentralWant(patientsCompleteWhereVisible, record.key, record.pushed, record.pushed == null,
+                        false, "patient data of " + record.patientId + ", made by site " + record.site));
                 continue;
             }
             boolean collector = log.copy(record.storeId, WorkloadLog.CENTRAL, record.pushedEpoch) == Copy.ACTIVE_COLLECTOR;

@@ -6,6 +6,7 @@ import org.supplysync.client.admin.AdminApi;
 import org.supplysync.client.local.LocalRecord;
 import org.supplysync.client.simulate.WorkloadLog.Copy;
 import org.supplysync.client.simulate.WorkloadLog.Key;
+import org.supplysync.client.simulate.WorkloadLog.SiteRecord;
 import org.supplysync.client.simulate.WorkloadLog.StoreDef;
 import org.supplysync.client.simulate.WorkloadLog.Trespass;
 import org.supplysync.client.sync.RemoteSite;
@@ -23,10 +24,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.Random;
 import java.util.concurrent.Callable;
@@ -40,8 +43,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Many remote sites against one server: creates sites and stores through the admin API in the seed's topology of
  * copies (collector copies, transfer copies, stores local to one site, central copies that are collectors, transfer
- * copies or none), runs days of work on every site with syncs in parallel at random moments while the central edits
- * items, units and visibility, lets some sites push records they do not own, then syncs everyone until quiet and
+ * copies or none; some of them dispensaries), runs days of work on every site with syncs in parallel at random moments
+ * while the central edits items, units and visibility (of stores, and of patients and prescribers in other sites'
+ * dispensaries), lets some sites push records they do not own, then syncs everyone until quiet and
  * checks the end state against the {@link Invariants} stated from sync-rules.md: what every site and the central may
  * and must hold, and that every trespass was refused and is held nowhere. The simulation keeps a log of what it did
  * ({@link WorkloadLog}); it never works out routes itself.
@@ -120,8 +124,12 @@ public final class Simulation {
     private final Map<Integer, AtomicInteger> pushedCount = new ConcurrentHashMap<>();
     private final Map<Integer, AtomicInteger> pulledCount = new ConcurrentHashMap<>();
     private final List<String[]> joins = new ArrayList<>();
+    /** The central's joins that make a patient visible in another site's dispensary, still active: id, patient, store. */
+    private final List<String[]> patientJoins = new ArrayList<>();
+    private int patientJoinSerial;
     private String supplierNameId;
     private String customerNameId;
+    private String insuranceProviderId;
     private int units;
 
     public Simulation(URI server, String adminPassword, int sites, int stores, int days, long seed, Path dir,
@@ -210,7 +218,10 @@ public final class Simulation {
 
         supplierNameId = prefix + "N_SUPPLIER";
         customerNameId = prefix + "N_CUSTOMER";
+        insuranceProviderId = prefix + "INSURER";
         List<ObjectNode> central = new ArrayList<>();
+        central.add(edit("insuranceProvider", insuranceProviderId,
+                CentralRecords.insuranceProvider(insuranceProviderId, "Health insurer")));
         central.add(edit("name", supplierNameId, facility(supplierNameId, "Main supplier", false, true)));
         central.add(edit("name", customerNameId, facility(customerNameId, "Clinic customer", true, false)));
         for (int i = 0; i < 3; i++) {
@@ -233,19 +244,21 @@ public final class Simulation {
             siteNames.put(id, name);
             RemoteSite site = RemoteSite.open(dir.resolve(name + ".db")).configure(server, name, "pw-" + name);
             workloads.add(new SiteWorkload(id, site, log, lock, prefix, seed * 1000 + i, () -> items,
-                    supplierNameId, customerNameId));
+                    supplierNameId, customerNameId, insuranceProviderId));
             syncs.put(id, new AtomicInteger());
             pushedCount.put(id, new AtomicInteger());
             pulledCount.put(id, new AtomicInteger());
         }
 
-        // Every site gets at least one store; the rest land at random.
+        // Every site gets at least one store, a dispensary (its patients' home); the rest land at random, some of
+        // them dispensaries too.
         List<StoreDef> stores = new ArrayList<>();
         for (int i = 1; i <= storeCount; i++) {
             int site = i <= siteCount ? workloads.get(i - 1).siteId() : workloads.get(random.nextInt(siteCount)).siteId();
             String id = prefix + "STORE" + i;
-            StoreDef store = new StoreDef(id, "S" + i, "Store " + i, prefix + "N_STORE" + i, site);
-            admin.createStore(store.id(), store.code(), store.name(), store.nameId(), site);
+            boolean dispensary = i <= siteCount || random.nextInt(100) < 30;
+            StoreDef store = new StoreDef(id, "S" + i, "Store " + i, prefix + "N_STORE" + i, site, dispensary);
+            admin.createStore(store.id(), store.code(), store.name(), store.nameId(), site, dispensary, true);
             ObjectNode storeRow = (ObjectNode) admin.record("store", id).orElseThrow().get("recordData");
             ObjectNode nameRow = (ObjectNode) admin.record("name", store.nameId()).orElseThrow().get("recordData");
             synchronized (lock) {
@@ -353,6 +366,59 @@ public final class Simulation {
             }
         }
         observeSetUp();
+        centralPatientEdits();
+    }
+
+    /**
+     * The central's part of a day for patients (sync-rules.md "Patient visibility": another site's patient becomes
+     * visible in a store only through the central): patients of one site become visible in a dispensary of another,
+     * some of those visibilities are removed again, and prescribers are placed in another site's dispensary. Done
+     * after the day's set-up is observed, so the copies through which a site sees a patient are the epoch's; a few
+     * edits a request, as each may send the patient's history to a site.
+     */
+    private void centralPatientEdits() {
+        List<ObjectNode> edits = new ArrayList<>();
+        synchronized (lock) {
+            List<StoreDef> dispensaries = log.stores().stream().filter(StoreDef::dispensary).toList();
+            List<SiteRecord> patients = onCentral("name");
+            for (int i = 0, n = 1 + random.nextInt(3); i < n && !patients.isEmpty(); i++) {
+                SiteRecord patient = patients.get(random.nextInt(patients.size()));
+                placeElsewhere(patient, dispensaries).ifPresent(store -> {
+                    String id = prefix + "PNSJ" + (++patientJoinSerial);
+                    edits.add(edit("name_store_join", id, SiteRecords.visibility(id, patient.key.id(), store.id(), true)));
+                    patientJoins.add(new String[]{id, patient.key.id(), store.id()});
+                });
+            }
+            if (!patientJoins.isEmpty() && random.nextInt(2) == 0) {
+                String[] join = patientJoins.remove(random.nextInt(patientJoins.size()));
+                edits.add(edit("name_store_join", join[0], SiteRecords.visibility(join[0], join[1], join[2], false)));
+            }
+            List<SiteRecord> prescribers = onCentral("clinician");
+            if (!prescribers.isEmpty() && random.nextInt(2) == 0) {
+                SiteRecord prescriber = prescribers.get(random.nextInt(prescribers.size()));
+                placeElsewhere(prescriber, dispensaries).ifPresent(store -> {
+                    String id = prefix + "PCSJ" + (++patientJoinSerial);
+                    edits.add(edit("clinician_store_join", id, SiteRecords.placement(id, prescriber.key.id(), store.id())));
+                });
+            }
+        }
+        for (int from = 0; from < edits.size(); from += 3) {
+            centralEdits(edits.subList(from, Math.min(edits.size(), from + 3)));
+        }
+    }
+
+    /** The site records of the table the central holds live, in id order (the sites' pushes race; the choice must not). */
+    private List<SiteRecord> onCentral(String table) {
+        return log.siteRecords().stream().filter(r -> r.key.table().equals(table) && r.site != WorkloadLog.CENTRAL
+                && r.isLive()).sorted(Comparator.comparing(r -> r.key)).toList();
+    }
+
+    /** A dispensary of another site in which the patient (or prescriber) is not visible yet. */
+    private Optional<StoreDef> placeElsewhere(SiteRecord patient, List<StoreDef> dispensaries) {
+        Set<String> seeing = log.storesSeeing(patient.key.id(), log.now());
+        List<StoreDef> elsewhere = dispensaries.stream().filter(d -> d.site() != patient.site)
+                .filter(d -> !seeing.contains(d.id())).toList();
+        return elsewhere.isEmpty() ? Optional.empty() : Optional.of(elsewhere.get(random.nextInt(elsewhere.size())));
     }
 
     /** The copies of every store as the server has them now, logged as the set-up of the next epoch. */
@@ -563,6 +629,8 @@ public final class Simulation {
         int trespassed = trespassCounts.values().stream().mapToInt(Integer::intValue).sum();
         sites.append(String.format("trespasses: %d pushed by %d site(s), %d refused%n", trespassed,
                 trespassCounts.size(), invariants.refused.checked - invariants.refused.missing));
+        sites.append(String.format("patient data: %d versions written after a site had seen the patient and no longer"
+                + " did, which it must not receive%n", invariants.versionsWithheld));
         return invariants.table() + sites;
     }
 

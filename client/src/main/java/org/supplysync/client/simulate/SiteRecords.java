@@ -108,6 +108,42 @@ public final class SiteRecords {
                 .put("created_date", "2026-03-01");
     }
 
+    /** §3.9 {@code transact}: a prescription ({@code ci} in mode {@code dispensary}) for a patient, new ({@code nw}). */
+    public static ObjectNode prescription(String id, String storeId, String patientId, String prescriberId,
+                                          int invoiceNum, String comment, String entryDate, int entryTime) {
+        return transact(id, storeId, patientId, invoiceNum, "ci", comment, entryDate, entryTime)
+                .put("mode", "dispensary").put("prescriber_ID", prescriberId);
+    }
+
+    /** §3.21 {@code nameInsuranceJoin}: a patient's insurance policy. */
+    public static ObjectNode policy(String id, String patientId, String providerId, String policyNumber) {
+        return row(id).put("nameID", patientId).put("insuranceProviderID", providerId).put("discountRate", 10)
+                .put("enteredByID", "").put("expiryDate", "2027-12-31").put("isActive", true)
+                .put("policyNumberFamily", "").put("policyNumberFull", policyNumber).put("policyNumberPerson", policyNumber)
+                .put("type", "personal");
+    }
+
+    /** {@code om_document}: a patient's document (an encounter), owned by the patient. */
+    public static ObjectNode document(String id, String patientId, String name, String datetime) {
+        ObjectNode document = row(id).put("name", name).put("parent_IDs", "[]").put("user_ID", "")
+                .put("datetime", datetime).put("type", "Encounter").put("form_schema_ID", "").put("status", "ACTIVE")
+                .put("owner_name_ID", patientId).put("context_ID", "");
+        document.putObject("data").put("note", name);
+        return document;
+    }
+
+    /** §3.19 {@code clinician}: a prescriber whose home store is {@code storeId}. */
+    public static ObjectNode prescriber(String id, String storeId, String lastName) {
+        return row(id).put("code", id).put("last_name", lastName).put("initials", "DR").put("first_name", "Doctor")
+                .put("address1", "").put("address2", "").put("phone", "").put("mobile", "").put("email", "")
+                .put("female", false).put("active", true).put("store_ID", storeId);
+    }
+
+    /** §3.19 {@code clinician_store_join}: the prescriber placed in the store. */
+    public static ObjectNode placement(String id, String prescriberId, String storeId) {
+        return row(id).put("store_ID", storeId).put("prescriber_ID", prescriberId);
+    }
+
     /** {@code name_store_join}: the name visible (or not) in the store. */
     public static ObjectNode visibility(String id, String nameId, String storeId, boolean active) {
         return row(id).put("name_ID", nameId).put("store_ID", storeId).put("inactive", !active);

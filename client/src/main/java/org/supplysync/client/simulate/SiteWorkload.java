@@ -5,6 +5,7 @@ import org.supplysync.client.simulate.WorkloadLog.StoreDef;
 import org.supplysync.client.sync.RemoteSite;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +15,12 @@ import java.util.function.Supplier;
 /**
  * The work of one remote site's stores between syncs: locations, stock lines, customer invoices (transfers when the
  * customer is a store that can see this one and that this one can see) with their lines, request requisitions to such
- * stores with theirs, supplier invoices and stocktakes, and patients homed in its stores; made, updated across several syncs, and deleted. Every edit goes into
- * the site's database and into the workload log, under the simulation's lock.
+ * stores with theirs, supplier invoices and stocktakes; made, updated across several syncs, and deleted. In its
+ * dispensary stores: patients homed there with their policies and documents, visible in their home store and sometimes
+ * in another dispensary of the site (and no longer, later), prescribers placed in them, and prescriptions for the
+ * patients visible in the store. Patient data is never deleted; each version carries the record's edit count ("v3"),
+ * so that every version is told from the others. Every edit goes into the site's database and into the workload
+ * log, under the simulation's lock.
  */
 final class SiteWorkload {
 
@@ -27,13 +32,16 @@ final class SiteWorkload {
     private final Supplier<List<String>> items;
     private final String supplierNameId;
     private final String customerNameId;
+    private final String insuranceProviderId;
     private final Random random;
     private final Map<String, Map<String, ObjectNode>> live = new LinkedHashMap<>();
+    /** Per patient record, how many versions the site wrote: kept across a lost database, so no version repeats. */
+    private final Map<String, Integer> versions = new HashMap<>();
     private int serial;
     int edits;
 
     SiteWorkload(int siteId, RemoteSite site, WorkloadLog log, Object lock, String prefix, long seed,
-                 Supplier<List<String>> items, String supplierNameId, String customerNameId) {
+                 Supplier<List<String>> items, String supplierNameId, String customerNameId, String insuranceProviderId) {
         this.siteId = siteId;
         this.site = site;
         this.log = log;
@@ -42,6 +50,7 @@ final class SiteWorkload {
         this.items = items;
         this.supplierNameId = supplierNameId;
         this.customerNameId = customerNameId;
+        this.insuranceProviderId = insuranceProviderId;
         this.random = new Random(seed);
     }
 
@@ -85,25 +94,30 @@ final class SiteWorkload {
         synchronized (lock) {
             stores = log.storesOn(siteId);
         }
+        List<StoreDef> dispensaries = stores.stream().filter(StoreDef::dispensary).toList();
         if (day == 1) {
-            // Two patients from the start, so that other sites have someone else's patients to trespass on.
-            patient(stores.get(0), day);
-            patient(stores.get(stores.size() - 1), day);
+            // Patients and a prescriber from the start, so that other sites have someone else's to see and trespass on.
+            registerPatient(dispensaries.get(0), day);
+            registerPatient(dispensaries.get(dispensaries.size() - 1), day);
+            registerPrescriber(dispensaries.get(0), day);
         }
         for (int i = 0; i < count; i++) {
             StoreDef store = stores.get(random.nextInt(stores.size()));
+            StoreDef dispensary = dispensaries.get(random.nextInt(dispensaries.size()));
             int choice = random.nextInt(100);
-            if (choice < 5) {
-                patient(store, day);
-            } else if (choice < 18) {
+            if (choice < 14) {
+                patientWork(dispensary, dispensaries, day);
+            } else if (choice < 20) {
+                prescription(dispensary, day);
+            } else if (choice < 30) {
                 location(store);
-            } else if (choice < 36) {
+            } else if (choice < 44) {
                 stock(store, day);
-            } else if (choice < 60) {
+            } else if (choice < 64) {
                 invoice(store, day);
-            } else if (choice < 66) {
+            } else if (choice < 70) {
                 requisition(store, day);
-            } else if (choice < 80) {
+            } else if (choice < 84) {
                 supplierInvoice(store, day);
             } else {
                 stocktake(store, day);
@@ -127,15 +141,142 @@ final class SiteWorkload {
         }
     }
 
-    /** A patient whose home store is {@code store}: made, or an existing one of the site updated (never deleted). */
-    private void patient(StoreDef store, int day) {
-        ObjectNode existing = pickWhere("name", null, p -> true);
-        if (existing == null || random.nextInt(10) < 5) {
-            String id = id("PAT");
-            put("name", SiteRecords.patient(id, store.id()).put("comment", "registered day " + day));
+    // --- patients ------------------------------------------------------------------------------------------
+
+    /**
+     * One edit of the site's patient data in a dispensary: a patient registered there or updated, a policy or a
+     * document, a patient made visible in another dispensary of the site or no longer, a prescriber registered,
+     * updated or placed in another dispensary of the site (sync-rules.md "Patient visibility": its own patients in
+     * its own stores only).
+     */
+    private void patientWork(StoreDef dispensary, List<StoreDef> dispensaries, int day) {
+        ObjectNode patient = pickWhere("name", null, p -> true);
+        int roll = random.nextInt(100);
+        if (patient == null || roll < 20) {
+            registerPatient(dispensary, day);
+        } else if (roll < 35) {
+            put("name", versioned(patient.deepCopy().put("phone", "555-" + random.nextInt(10_000)), "comment", "seen day " + day));
+        } else if (roll < 50) {
+            ObjectNode policy = pickWhere("nameInsuranceJoin", null, p -> true);
+            if (policy == null || random.nextBoolean()) {
+                String id = id("NIJ");
+                put("nameInsuranceJoin", versioned(SiteRecords.policy(id, patient.get("ID").asText(),
+                        insuranceProviderId, ""), "policyNumberFull", "POL-" + id));
+            } else {
+                put("nameInsuranceJoin", versioned(policy.deepCopy(), "policyNumberFull", "POL-" + policy.get("ID").asText()));
+            }
+        } else if (roll < 65) {
+            ObjectNode document = pickWhere("om_document", null, p -> true);
+            if (document == null || random.nextBoolean()) {
+                put("om_document", versioned(SiteRecords.document(id("DOC"), patient.get("ID").asText(), "",
+                        date(day) + "T10:00:00"), "name", "encounter day " + day));
+            } else {
+                put("om_document", versioned(document.deepCopy(), "name", "encounter day " + day));
+            }
+        } else if (roll < 78) {
+            patientVisibility(patient, dispensaries);
         } else {
-            put("name", existing.deepCopy().put("phone", "555-" + random.nextInt(10_000)).put("comment", "seen day " + day));
+            prescriberWork(dispensary, dispensaries, day);
         }
+    }
+
+    private void registerPatient(StoreDef home, int day) {
+        String id = id("PAT");
+        put("name", versioned(SiteRecords.patient(id, home.id()), "comment", "registered day " + day));
+        put("name_store_join", SiteRecords.visibility(id("NSJ"), id, home.id(), true));
+    }
+
+    /**
+     * The patient becomes visible in another dispensary of the site, or stops being visible in one that is not its
+     * home store; a join made inactive stays so (visible again means a new join).
+     */
+    private void patientVisibility(ObjectNode patient, List<StoreDef> dispensaries) {
+        String patientId = patient.get("ID").asText();
+        String home = patient.path("supplying_store_id").asText();
+        ObjectNode visible = pickWhere("name_store_join", null, j -> patientId.equals(j.path("name_ID").asText())
+                && !home.equals(j.path("store_ID").asText()) && !j.path("inactive").asBoolean());
+        if (visible != null && random.nextInt(3) == 0) {
+            put("name_store_join", visible.deepCopy().put("inactive", true));
+            return;
+        }
+        List<StoreDef> others = dispensaries.stream().filter(d -> !d.id().equals(home))
+                .filter(d -> pickWhere("name_store_join", d, j -> patientId.equals(j.path("name_ID").asText())
+                        && !j.path("inactive").asBoolean()) == null).toList();
+        if (!others.isEmpty()) {
+            StoreDef store = others.get(random.nextInt(others.size()));
+            put("name_store_join", SiteRecords.visibility(id("NSJ"), patientId, store.id(), true));
+        }
+    }
+
+    private void prescriberWork(StoreDef dispensary, List<StoreDef> dispensaries, int day) {
+        ObjectNode prescriber = pickWhere("clinician", null, p -> true);
+        int roll = random.nextInt(10);
+        if (prescriber == null || roll < 4) {
+            registerPrescriber(dispensary, day);
+        } else if (roll < 7) {
+            put("clinician", versioned(prescriber.deepCopy().put("phone", "555-" + random.nextInt(10_000)), "last_name",
+                    "Doctor " + prescriber.get("ID").asText()));
+        } else {
+            String prescriberId = prescriber.get("ID").asText();
+            List<StoreDef> unplaced = dispensaries.stream().filter(d -> pickWhere("clinician_store_join", d,
+                    j -> prescriberId.equals(j.path("prescriber_ID").asText())) == null).toList();
+            if (!unplaced.isEmpty()) {
+                StoreDef store = unplaced.get(random.nextInt(unplaced.size()));
+                put("clinician_store_join", SiteRecords.placement(id("CSJ"), prescriberId, store.id()));
+            }
+        }
+    }
+
+    private void registerPrescriber(StoreDef home, int day) {
+        String id = id("DOC");
+        put("clinician", versioned(SiteRecords.prescriber(id, home.id(), ""), "last_name", "Doctor " + id));
+        put("clinician_store_join", SiteRecords.placement(id("CSJ"), id, home.id()));
+    }
+
+    /**
+     * A prescription in a dispensary for a patient visible there (its own or, through the central, another site's),
+     * by a prescriber placed there if it has one, with a line or two; or an open one finalised, or given a line.
+     * The patients and prescribers are those visible when the site last synced: the ones it holds.
+     */
+    private void prescription(StoreDef dispensary, int day) {
+        ObjectNode open = pickWhere("transact", dispensary, t -> "dispensary".equals(t.path("mode").asText())
+                && !"fn".equals(t.path("status").asText()));
+        int roll = random.nextInt(10);
+        if (open == null || roll < 5) {
+            List<String> patients;
+            List<String> prescribers;
+            synchronized (lock) {
+                int synced = log.lastPushOf(siteId);
+                patients = log.visibleIn(dispensary.id(), "name", synced);
+                prescribers = log.visibleIn(dispensary.id(), "clinician", synced);
+            }
+            if (patients.isEmpty()) {
+                return;
+            }
+            String id = id("PS");
+            String prescriber = prescribers.isEmpty() ? "" : prescribers.get(random.nextInt(prescribers.size()));
+            ObjectNode prescription = SiteRecords.prescription(id, dispensary.id(),
+                    patients.get(random.nextInt(patients.size())), prescriber, ++serial, "prescribed day " + day,
+                    date(day), 3600 + random.nextInt(36_000));
+            put("transact", random.nextBoolean() ? prescription : finalised(prescription, day));
+            for (int i = 1 + random.nextInt(2); i > 0; i--) {
+                put("trans_line", line(id, "stock_out"));
+            }
+        } else if (roll < 8) {
+            put("transact", finalised(open.deepCopy(), day));
+        } else {
+            put("trans_line", line(open.get("ID").asText(), "stock_out"));
+        }
+    }
+
+    private ObjectNode finalised(ObjectNode transact, int day) {
+        return transact.put("status", "fn").put("finalised_date", date(day)).put("finalised_time", 3600 + random.nextInt(36_000));
+    }
+
+    /** The next version of a patient record: its edit count written into {@code field}, after {@code text}. */
+    private ObjectNode versioned(ObjectNode data, String field, String text) {
+        int version = versions.merge(data.get("ID").asText(), 1, Integer::sum);
+        return data.put(field, text + " v" + version);
     }
 
     private void stock(StoreDef store, int day) {
@@ -161,7 +302,7 @@ final class SiteWorkload {
     /** A customer invoice: to a store that sees this one and that this one sees (a transfer), else to a customer. */
     private void invoice(StoreDef store, int day) {
         ObjectNode open = pickWhere("transact", store, t -> "ci".equals(t.path("type").asText())
-                && !"fn".equals(t.path("status").asText()));
+                && !"dispensary".equals(t.path("mode").asText()) && !"fn".equals(t.path("status").asText()));
         int roll = random.nextInt(10);
         if (open == null || roll < 4) {
             String customer = customerFor(store);

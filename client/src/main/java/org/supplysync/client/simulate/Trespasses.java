@@ -11,6 +11,7 @@ import org.supplysync.client.simulate.WorkloadLog.StoreDef;
 import org.supplysync.client.simulate.WorkloadLog.Trespass;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
@@ -19,8 +20,10 @@ import java.util.Set;
 /**
  * Records a site pushes although it does not own them (sync-rules.md, "Ownership checks"), built from what the
  * simulation made so far: another site's store data, central data, local data, a patient homed on another site,
- * merges, a re-homing, a move and a delete of another site's records. Each is logged; the final check expects every
- * one refused and none held anywhere.
+ * merges, a re-homing, a move and a delete of another site's records, a change of another site's patient that the
+ * site sees, and visibility that only the central may give (sync-rules.md "Patient visibility"): another site's
+ * patient or prescriber in a store of the site, the site's own patient in another site's store. Each is logged; the
+ * final check expects every one refused and none held anywhere.
  */
 final class Trespasses {
 
@@ -62,6 +65,7 @@ final class Trespasses {
 
         List<SiteRecord> theirPatients = new ArrayList<>(live(victim, "name", null));
         List<SiteRecord> myPatients = live(site, "name", null);
+        patientTrespasses(plan, used, site, victim, theirPatients, myPatients, myStore, theirStore);
         if (theirPatients.size() >= 2) {
             SiteRecord kept = theirPatients.remove(0);
             SiteRecord gone = theirPatients.remove(0);
@@ -103,6 +107,42 @@ final class Trespasses {
         return plan;
     }
 
+    /**
+     * A change of another site's patient, one the site sees if it sees any (only the home site may change a patient),
+     * and joins only the central may push: another site's patient, and another site's prescriber, made visible in a
+     * store of the site; the site's own patient made visible in a store of another site.
+     */
+    private void patientTrespasses(List<Trespass> plan, Set<String> used, int site, int victim,
+                                   List<SiteRecord> theirPatients, List<SiteRecord> myPatients, StoreDef myStore,
+                                   StoreDef theirStore) {
+        if (!theirPatients.isEmpty()) {
+            List<SiteRecord> seen = theirPatients.stream()
+                    .filter(p -> log.patientVisibleOn(site, p.patientId, log.now())).toList();
+            List<SiteRecord> candidates = seen.isEmpty() ? theirPatients : seen;
+            SiteRecord target = candidates.get(random.nextInt(candidates.size()));
+            theirPatients.remove(target);
+            add(plan, used, new Trespass(site, "a change of another site's patient" + (seen.isEmpty() ? "" : " the site sees"),
+                    "name", target.key.id(), "Update", target.pushed.deepCopy().put("phone", "changed by site " + site),
+                    null, target.key, victim));
+            String join = fresh("NSJ");
+            add(plan, used, fresh(site, "another site's patient made visible in a store of the site", "name_store_join",
+                    join, SiteRecords.visibility(join, target.key.id(), myStore.id(), true)));
+        }
+        if (!myPatients.isEmpty()) {
+            SiteRecord mine = myPatients.get(random.nextInt(myPatients.size()));
+            String join = fresh("NSJ");
+            add(plan, used, fresh(site, "the site's own patient made visible in a store of another site",
+                    "name_store_join", join, SiteRecords.visibility(join, mine.key.id(), theirStore.id(), true)));
+        }
+        List<SiteRecord> theirPrescribers = live(victim, "clinician", null);
+        if (!theirPrescribers.isEmpty()) {
+            SiteRecord prescriber = theirPrescribers.get(random.nextInt(theirPrescribers.size()));
+            String join = fresh("CSJ");
+            add(plan, used, fresh(site, "another site's prescriber placed in a store of the site",
+                    "clinician_store_join", join, SiteRecords.placement(join, prescriber.key.id(), myStore.id())));
+        }
+    }
+
     /** The push body of a plan: one last batch ({@code queueLength} 0), as a site's push session ends. */
     static ObjectNode body(List<Trespass> plan) {
         ObjectNode body = AdminApi.JSON.createObjectNode().put("queueLength", 0);
@@ -137,6 +177,7 @@ final class Trespasses {
                 found.add(record);
             }
         }
+        found.sort(Comparator.comparing(r -> r.key));
         return found;
     }
 
