@@ -6,6 +6,7 @@ import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import org.supplysync.platform.Audit;
 import org.supplysync.platform.ConflictException;
 import org.supplysync.platform.InvalidRequestException;
 import org.supplysync.platform.Requests;
@@ -55,7 +56,10 @@ public class Stores {
     @Inject
     DispensaryReferenceData referenceData;
 
-    public Store create(StoreRegistration registration) {
+    @Inject
+    Audit audit;
+
+    public Store create(StoreRegistration registration, String who) {
         if (registration == null) {
             throw new InvalidRequestException("the request body is missing");
         }
@@ -102,6 +106,9 @@ public class Stores {
         writeStoreRecords(store);
         publisher.publishName(store);
         publisher.sendStoreRecordTo(store, site.id());
+        audit.record(who, "store.create", "store " + id, "store " + name + " (code " + code + ", name " + nameId
+                + ") created, active on site " + site.id() + (dispensary ? ", a dispensary" : "")
+                + (includeTransactions ? "" : ", its transactions not synced"));
         return store;
     }
 
@@ -153,7 +160,8 @@ public class Stores {
         return copies;
     }
 
-    public void changeSyncWith(String storeId, int siteId, String type) {
+    /** Audited when the copy changes, under the administrator's name. */
+    public void changeSyncWith(String storeId, int siteId, String type, String who) {
         SyncWithType wanted = syncWithType(type);
         Store store = find(storeId);
         Site site = em.find(Site.class, siteId);
@@ -171,9 +179,11 @@ public class Stores {
             return;
         }
         SyncWith copy = em.find(SyncWith.class, new SyncWith.Key(storeId, siteId));
+        SyncWithType before = copy == null ? SyncWithType.NONE : copy.type();
         if (wanted == SyncWithType.NONE) {
             if (copy != null) {
                 em.remove(copy);
+                auditSyncWith(who, storeId, siteId, before, wanted);
             }
             return;
         }
@@ -187,6 +197,14 @@ public class Stores {
         } else {
             copy.change(wanted);
         }
+        if (before != wanted) {
+            auditSyncWith(who, storeId, siteId, before, wanted);
+        }
+    }
+
+    private void auditSyncWith(String who, String storeId, int siteId, SyncWithType before, SyncWithType after) {
+        audit.record(who, "store.sync-with", "store " + storeId + " site " + siteId, "copy of store " + storeId
+                + " on site " + siteId + ": " + before + " -> " + after);
     }
 
     /**
