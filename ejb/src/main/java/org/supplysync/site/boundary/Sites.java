@@ -79,8 +79,8 @@ public class Sites {
         for (String table : new String[]{"site_queue", "push_session", "integration_lock"}) {
             em.createNativeQuery("insert into " + table + " (site_id) values (?)").setParameter(1, site.id()).executeUpdate();
         }
-        audit.record(who, "site.register", target(site), "site " + name + " registered, " + type.name().toLowerCase(Locale.ROOT)
-                + (primary ? ", primary" : ""));
+        audit.record(who, "site.register", target(site), "site " + name + " registered, "
+                + type.name().toLowerCase(Locale.ROOT) + (primary ? ", primary" : ""));
         return site;
     }
 
