@@ -1,6 +1,7 @@
 package org.supplysync.platform;
 
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
@@ -10,12 +11,23 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
-/** Reads what {@link Audit} noted, for administrators (admin-api.md, "Audit"). */
+/**
+ * Reads what {@link Audit} noted, for administrators (admin-api.md, "Audit"), and notes the acts of callers that run
+ * outside a transaction. Nothing here, or anywhere, changes or deletes an entry (and the database refuses to, V15).
+ */
 @Stateless
 public class AuditTrail {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Audit audit;
+
+    /** {@link Audit#record}, in a transaction of its own when the caller has none (starting a batch job). */
+    public void note(String who, String action, String target, String detail) {
+        audit.record(who, action, target, detail);
+    }
 
     /** The entries at or after {@code since} (all when empty), newest first, at most {@code limit}. */
     public List<Entry> list(Optional<Instant> since, int limit) {

@@ -112,6 +112,9 @@ class InitialisationIT extends DeployedApplication {
         long restarted = admin().post("/api/jobs/" + execution + "/restart").then().statusCode(202)
                 .extract().jsonPath().getLong("executionId");
         assertThat(restarted).isNotEqualTo(execution);
+        assertThat(admin().get("/api/audit?limit=100").then().statusCode(200).extract().jsonPath()
+                .getList("findAll { it.who == 'admin' && it.target == 'job execution " + execution + "' }.action"))
+                .as("each administrator's act, newest first").containsExactly("job.restart", "job.stop", "job.start");
         await().atMost(Duration.ofSeconds(120)).until(() -> "COMPLETED".equals(job(restarted).getString("status")));
 
         List<String> pulled = site.drainQueue().stream().filter(r -> r.path("tableName").asText().equals("Location"))

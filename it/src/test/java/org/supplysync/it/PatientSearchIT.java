@@ -228,7 +228,7 @@ class PatientSearchIT extends DeployedApplication {
                 .getList("findAll { it.who == 'site " + finder.id + "' }.action"))
                 .as("since is inclusive").containsExactly("patient.link", "patient.search", "patient.search");
         assertThat(admin().get("/api/audit?limit=1").then().statusCode(200).extract().jsonPath().getList("$")).hasSize(1);
-        finder.v4().get("/api/audit").then().statusCode(403).contentType("application/problem+json");
+        finder.v4().get("/api/audit").then().statusCode(401).contentType("application/problem+json");
         admin().get("/api/audit?since=yesterday").then().statusCode(400).contentType("application/problem+json");
         admin().get("/api/audit?limit=0").then().statusCode(400).contentType("application/problem+json");
     }

@@ -146,12 +146,11 @@ class SitesIT extends DeployedApplication {
     void changesThePasswordAndUnbindsTheHardwareId() {
         int id = Api.createSite("desktop", "old-password");
         String name = admin().get("/api/sites/" + id).then().extract().path("name");
-        // A site's credentials authenticate it (it is then refused the admin API, but not as a stranger).
-        Api.site(name, "old-password").get("/api/sites").then().statusCode(403);
+        Api.site(name, "old-password").get("/sync/v5/site_status").then().statusCode(200);
 
         admin().body(Map.of("password", "new-password")).post("/api/sites/" + id + "/password").then().statusCode(204);
-        Api.site(name, "old-password").get("/api/sites").then().statusCode(401);
-        Api.site(name, "new-password").get("/api/sites").then().statusCode(403);
+        Api.site(name, "old-password").get("/sync/v5/site_status").then().statusCode(401);
+        Api.site(name, "new-password").get("/sync/v5/site_status").then().statusCode(200);
 
         admin().delete("/api/sites/" + id + "/hardware-id").then().statusCode(204);
         admin().get("/api/sites/" + id).then().body("hardwareIdBound", equalTo(false));
@@ -170,9 +169,10 @@ class SitesIT extends DeployedApplication {
     void aSiteIsNotAnAdministrator() {
         int id = Api.createSite("desktop", "site-secret");
         String name = admin().get("/api/sites/" + id).then().extract().path("name");
-        Api.site(name, "site-secret").get("/api/stores/anything").then().statusCode(403)
+        // A site's credentials count on the sites' APIs only: on the admin API, the site is a stranger.
+        Api.site(name, "site-secret").get("/api/stores/anything").then().statusCode(401)
                 .contentType("application/problem+json");
         Api.site(name, "site-secret").body(Map.of("id", newSiteId(), "name", unique("x"), "type", "desktop", "password", "p"))
-                .post("/api/sites").then().statusCode(403);
+                .post("/api/sites").then().statusCode(401);
     }
 }

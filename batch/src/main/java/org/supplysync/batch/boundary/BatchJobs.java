@@ -15,6 +15,7 @@ import org.supplysync.batch.control.JobRun;
 import org.supplysync.batch.control.JobRuns;
 import org.supplysync.batch.control.Jobs;
 import org.supplysync.batch.control.Reservation;
+import org.supplysync.platform.AuditTrail;
 import org.supplysync.platform.ConflictException;
 import org.supplysync.platform.Jsons;
 import org.supplysync.platform.UnknownResourceException;
@@ -52,12 +53,18 @@ public class BatchJobs {
     @Inject
     Sites sites;
 
-    /** An administrator starts a job: parameters checked first (400, nothing started), 409 when a site is busy. */
-    public JobView start(String jobName, JsonObject parameters) {
+    @Inject
+    AuditTrail auditTrail;
+
+    /**
+     * An administrator starts a job: parameters checked first (400, nothing started), 409 when a site is busy; once
+     * started, audited under their name.
+     */
+    public JobView start(String jobName, JsonObject parameters, String who) {
         JobRequest request = requests.check(jobName, parameters);
         Reservation reservation = runs.reserve(jobName, request.parameters().toString(), request.siteId(),
                 request.otherSiteId(), false);
-        return execution(launch(reservation));
+        return audited(who, "job.start", execution(launch(reservation)));
     }
 
     /**
@@ -89,7 +96,8 @@ public class BatchJobs {
         return view(run, executionId, true);
     }
 
-    public JobView stop(long executionId) {
+    /** An administrator stops a running execution; audited under their name. */
+    public JobView stop(long executionId, String who) {
         JobRun run = runOf(executionId);
         Optional<BatchStatus> status = known(executionId).map(JobExecution::getBatchStatus);
         if (status.isEmpty() || !RUNNING.contains(status.get())) {
@@ -97,7 +105,15 @@ public class BatchJobs {
                     + ", not running");
         }
         operator().stop(executionId);
-        return view(run, executionId, false);
+        return audited(who, "job.stop", view(run, executionId, false));
+    }
+
+    /** An administrator restarts a stopped or failed execution ({@link #restart(long)}); audited under their name. */
+    public JobView restart(long executionId, String who) {
+        JobView restarted = restart(executionId);
+        auditTrail.note(who, "job.restart", "job execution " + executionId, restarted.jobName() + " "
+                + restarted.parameters() + ", going on as execution " + restarted.executionId());
+        return restarted;
     }
 
     /** Restarts the run's last execution, stopped or failed, from the run's position: a new execution. */
@@ -116,6 +132,12 @@ public class BatchJobs {
             sites.initialisationStarted(run.siteId());
         }
         return execution(launch(new Reservation(resumed, Reservation.Kind.RESUMED)));
+    }
+
+    private JobView audited(String who, String action, JobView execution) {
+        auditTrail.note(who, action, "job execution " + execution.executionId(), execution.jobName() + " "
+                + execution.parameters());
+        return execution;
     }
 
     /** Starts (NEW) or restarts (RESUMED) the run's execution; the run ends FAILED if the runtime refuses. */

@@ -9,13 +9,16 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.supplysync.security.entity.Administrator;
+import org.supplysync.security.entity.Role;
 
 import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
  * Makes sure the first administrator exists, with the password from {@code supplysync.admin.password}
- * ({@code SUPPLYSYNC_ADMIN_PASSWORD}); setting a new value and restarting resets a forgotten password.
+ * ({@code SUPPLYSYNC_ADMIN_PASSWORD}); setting a new value and restarting resets a forgotten password, and makes the
+ * account an active admin again (the way back in for whoever runs the server, whatever was done to the account
+ * through the API). Restarting with the same value changes nothing.
  */
 @Startup
 @Singleton
@@ -48,11 +51,13 @@ public class AdministratorBootstrap {
             return;
         }
         if (admin == null) {
-            em.persist(new Administrator(username, passwords.hash(password.get())));
+            em.persist(new Administrator(username, passwords.hash(password.get()), Role.ADMIN, null));
             LOG.info("administrator '" + username + "' created");
         } else if (!passwords.verify(password.get(), admin.passwordHash())) {
             admin.changePasswordHash(passwords.hash(password.get()));
-            LOG.info("administrator '" + username + "' password set from configuration");
+            admin.changeRole(Role.ADMIN);
+            admin.changeActive(true);
+            LOG.info("administrator '" + username + "' password set from configuration, an active admin");
         }
     }
 }

@@ -95,6 +95,11 @@ public class Passwords {
         return valid;
     }
 
+    /** Whether {@code caller} presented the secret of {@code hash} moments ago: no slow hash. */
+    public boolean remembered(String caller, String secret, String hash) {
+        return verified.remembers(caller, secret, hash);
+    }
+
     /** Forgets the verified secrets of {@code caller}: its password, device binding or existence changed. */
     public void forget(String caller) {
         verified.forget(caller);

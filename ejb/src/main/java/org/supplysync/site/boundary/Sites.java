@@ -23,7 +23,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Registers remote sites and looks after their credentials. */
+/**
+ * Registers remote sites and looks after their credentials. Every administrator's change is audited under their name,
+ * never with a password.
+ */
 @Stateless
 public class Sites {
 
@@ -43,7 +46,7 @@ public class Sites {
     @Inject
     Audit audit;
 
-    public Site register(SiteRegistration registration) {
+    public Site register(SiteRegistration registration, String who) {
         if (registration == null) {
             throw new InvalidRequestException("the request body is missing");
         }
@@ -76,6 +79,8 @@ public class Sites {
         for (String table : new String[]{"site_queue", "push_session", "integration_lock"}) {
             em.createNativeQuery("insert into " + table + " (site_id) values (?)").setParameter(1, site.id()).executeUpdate();
         }
+        audit.record(who, "site.register", target(site), "site " + name + " registered, "
+                + type.name().toLowerCase(Locale.ROOT) + (primary ? ", primary" : ""));
         return site;
     }
 
@@ -83,7 +88,7 @@ public class Sites {
      * Flags a remote site as the primary server of a mirrored set-up, or clears the flag (the central server is then
      * primary again).
      */
-    public Site changePrimary(int id, boolean primary) {
+    public Site changePrimary(int id, boolean primary, String who) {
         Site site = find(id);
         if (site.isCentral()) {
             throw new ConflictException("the central server is primary whenever no remote site is flagged primary;"
@@ -92,7 +97,10 @@ public class Sites {
         if (primary) {
             refuseSecondPrimary(id);
         }
+        boolean before = site.isPrimary();
         site.changePrimary(primary);
+        audit.record(who, "site.primary", target(site), "primary flag of site " + site.name() + ": " + before + " -> "
+                + primary);
         return site;
     }
 
@@ -144,7 +152,7 @@ public class Sites {
         return site;
     }
 
-    public void changePassword(int id, String password) {
+    public void changePassword(int id, String password, String who) {
         Site site = find(id);
         if (site.isCentral()) {
             throw new ConflictException("site 1 is the central server; it does not sync with a password");
@@ -154,12 +162,17 @@ public class Sites {
         }
         site.changePasswordHash(passwords.siteHash(Requests.required(password, "password")));
         credentials.forgetSite(site.name());
+        audit.record(who, "site.password", target(site), "password of site " + site.name() + " changed");
     }
 
-    public void unbindHardwareId(int id) {
+    /** Lets the next device to sync bind the site (a new installation). The audit never names a device. */
+    public void unbindHardwareId(int id, String who) {
         Site site = find(id);
+        boolean wasBound = site.hardwareId() != null;
         site.unbindHardwareId();
         credentials.forgetSite(site.name());
+        audit.record(who, "site.unbind", target(site), "device of site " + site.name()
+                + (wasBound ? " unbound" : " unbound (none was bound)"));
     }
 
     /**
@@ -200,7 +213,7 @@ public class Sites {
         copies.forEach(em::remove);
         site.retire(LocalDateTime.now(ZoneOffset.UTC));
         credentials.forgetSite(site.name());
-        audit.record(who, "site.retire", "site " + id, "site " + site.name() + " retired: credentials removed, queue"
+        audit.record(who, "site.retire", target(site), "site " + site.name() + " retired: credentials removed, queue"
                 + " purged" + (copies.isEmpty() ? "" : ", its copies of stores " + copies.stream().map(copy ->
                 copy.storeId() + " (" + copy.type() + ")").toList() + " removed"));
         return true;
@@ -235,6 +248,10 @@ public class Sites {
                 .findFirst().map(Site::id).orElse(Site.CENTRAL);
     }
 
+
+    private static String target(Site site) {
+        return "site " + site.id();
+    }
 
     private static SiteType siteType(String type) {
         if (type == null || type.isBlank()) {

@@ -6,6 +6,7 @@ import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import org.supplysync.platform.Audit;
 import org.supplysync.platform.ConflictException;
 import org.supplysync.platform.InvalidRequestException;
 import org.supplysync.platform.Requests;
@@ -59,7 +60,10 @@ public class Stores {
     @Inject
     CollectorPatients collectorPatients;
 
-    public Store create(StoreRegistration registration) {
+    @Inject
+    Audit audit;
+
+    public Store create(StoreRegistration registration, String who) {
         if (registration == null) {
             throw new InvalidRequestException("the request body is missing");
         }
@@ -106,6 +110,9 @@ public class Stores {
         writeStoreRecords(store);
         publisher.publishName(store);
         publisher.sendStoreRecordTo(store, site.id());
+        audit.record(who, "store.create", "store " + id, "store " + name + " (code " + code + ", name " + nameId
+                + ") created, active on site " + site.id() + (dispensary ? ", a dispensary" : "")
+                + (includeTransactions ? "" : ", its transactions not synced"));
         return store;
     }
 
@@ -157,7 +164,8 @@ public class Stores {
         return copies;
     }
 
-    public void changeSyncWith(String storeId, int siteId, String type) {
+    /** Audited when the copy changes, under the administrator's name. */
+    public void changeSyncWith(String storeId, int siteId, String type, String who) {
         SyncWithType wanted = syncWithType(type);
         Store store = find(storeId);
         Site site = em.find(Site.class, siteId);
@@ -175,9 +183,11 @@ public class Stores {
             return;
         }
         SyncWith copy = em.find(SyncWith.class, new SyncWith.Key(storeId, siteId));
+        SyncWithType before = copy == null ? SyncWithType.NONE : copy.type();
         if (wanted == SyncWithType.NONE) {
             if (copy != null) {
                 em.remove(copy);
+                auditSyncWith(who, storeId, siteId, before, wanted);
             }
             return;
         }
@@ -195,6 +205,14 @@ public class Stores {
             copy.change(wanted);
         }
         collectorPatients.sendHistories(unseen, siteId);
+        if (before != wanted) {
+            auditSyncWith(who, storeId, siteId, before, wanted);
+        }
+    }
+
+    private void auditSyncWith(String who, String storeId, int siteId, SyncWithType before, SyncWithType after) {
+        audit.record(who, "store.sync-with", "store " + storeId + " site " + siteId, "copy of store " + storeId
+                + " on site " + siteId + ": " + before + " -> " + after);
     }
 
     /**

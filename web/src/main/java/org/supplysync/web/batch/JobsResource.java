@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import org.supplysync.batch.boundary.BatchJobs;
 import org.supplysync.batch.boundary.JobView;
@@ -30,12 +31,15 @@ public class JobsResource {
     @Inject
     BatchJobs jobs;
 
+    @Context
+    SecurityContext security;
+
     /** The body, if any, is a JSON object of the job's parameters. */
     @POST
     @Path("{jobName}")
     @Consumes(MediaType.WILDCARD)
     public Response start(@PathParam("jobName") String jobName, JsonBody parameters, @Context UriInfo uri) {
-        return accepted(jobs.start(jobName, parameters.json()), uri);
+        return accepted(jobs.start(jobName, parameters.json(), who()), uri);
     }
 
     @GET
@@ -53,7 +57,7 @@ public class JobsResource {
     @Path("{executionId: [0-9]+}/stop")
     @Consumes(MediaType.WILDCARD)
     public Response stop(@PathParam("executionId") long executionId, @Context UriInfo uri) {
-        return accepted(jobs.stop(executionId), uri);
+        return accepted(jobs.stop(executionId, who()), uri);
     }
 
     /** A new execution of the same run, going on from its last committed chunk. */
@@ -61,7 +65,11 @@ public class JobsResource {
     @Path("{executionId: [0-9]+}/restart")
     @Consumes(MediaType.WILDCARD)
     public Response restart(@PathParam("executionId") long executionId, @Context UriInfo uri) {
-        return accepted(jobs.restart(executionId), uri);
+        return accepted(jobs.restart(executionId, who()), uri);
+    }
+
+    private String who() {
+        return security.getUserPrincipal().getName();
     }
 
     private static Response accepted(JobView execution, UriInfo uri) {

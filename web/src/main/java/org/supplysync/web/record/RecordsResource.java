@@ -10,17 +10,18 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.supplysync.central.boundary.CentralSequencer;
 import org.supplysync.platform.JsonBody;
 import org.supplysync.platform.Jsons;
+import org.supplysync.record.boundary.CentralEdits;
 import org.supplysync.record.boundary.CentralRecords;
 import org.supplysync.record.boundary.IntakeReport;
-import org.supplysync.record.boundary.RecordIntake;
 import org.supplysync.record.control.IncomingRecord;
 import org.supplysync.record.entity.SyncRecord;
-import org.supplysync.site.entity.Site;
 import org.supplysync.web.platform.PayloadTooLargeException;
 import org.supplysync.web.security.AdminApi;
 
@@ -38,7 +39,10 @@ import static org.supplysync.platform.Jsons.JSON;
 public class RecordsResource {
 
     @Inject
-    RecordIntake intake;
+    CentralEdits edits;
+
+    @Context
+    SecurityContext security;
 
     @Inject
     CentralSequencer sequencer;
@@ -57,7 +61,7 @@ public class RecordsResource {
         if (data.size() > maxBatchRecords) {
             throw new PayloadTooLargeException(data.size() + " records in one request; at most " + maxBatchRecords);
         }
-        IntakeReport report = intake.intakeAll(Site.CENTRAL, IncomingRecord.allOf(data));
+        IntakeReport report = edits.edit(IncomingRecord.allOf(data), security.getUserPrincipal().getName());
         // Committed: stamp its central changes now, so that a site reads them as soon as this call returns.
         sequencer.stampCommittedChanges();
         return JSON.createObjectBuilder().add("accepted", report.accepted())

@@ -3,15 +3,13 @@ package org.supplysync.web.security;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.Credential;
-import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
 import org.supplysync.security.boundary.Credentials;
-import org.supplysync.web.platform.Roles;
 
 import java.util.Set;
 
-/** Administrators, by user name and password. */
+/** Administrators of the admin API, by user name and password; their role is their one group. */
 @ApplicationScoped
 public class AdministratorIdentityStore implements IdentityStore {
 
@@ -20,11 +18,12 @@ public class AdministratorIdentityStore implements IdentityStore {
 
     @Override
     public CredentialValidationResult validate(Credential credential) {
-        if (credential instanceof UsernamePasswordCredential login
-                && credentials.isAdministrator(login.getCaller(), login.getPasswordAsString())) {
-            return new CredentialValidationResult(login.getCaller(), Set.of(Roles.ADMIN));
+        if (!(credential instanceof PresentedCredential login) || login.siteApi()) {
+            return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
-        return CredentialValidationResult.NOT_VALIDATED_RESULT;
+        return credentials.administrator(login.getCaller(), login.getPasswordAsString())
+                .map(admin -> new CredentialValidationResult(admin.username(), Set.of(admin.role().label())))
+                .orElse(CredentialValidationResult.INVALID_RESULT);
     }
 
     @Override

@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
-import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,14 +12,21 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 
 /**
- * HTTP Basic for administrators and remote sites alike. Valid credentials log the caller in with its groups
- * (which are its roles); missing or wrong ones leave the request anonymous, and the endpoint's own check answers
- * in its own error shape (problem details on /api, the v5 error body on /sync), never the container's HTML page.
+ * HTTP Basic for administrators and remote sites alike: a site on the sites' APIs (/sync, /central, /api/v4), an
+ * administrator on the admin API. Valid credentials log the caller in with its groups (which are its roles); missing,
+ * wrong or locked ones leave the request anonymous, and the endpoint's own check answers in its own error shape
+ * (problem details on /api, the v5 error body on /sync), never the container's HTML page.
  */
 @ApplicationScoped
 public class BasicAuthentication implements HttpAuthenticationMechanism {
+
+    /** The header that names the device a site calls from (msupply-sync-v5.md §1.1). */
+    public static final String HARDWARE_ID = "msupply-site-uuid";
+
+    private static final List<String> SITE_APIS = List.of("/sync/", "/central/", "/api/v4/");
 
     @Inject
     IdentityStoreHandler identityStores;
@@ -29,11 +35,17 @@ public class BasicAuthentication implements HttpAuthenticationMechanism {
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
         return BasicCredentials.from(request.getHeader("Authorization"))
-                .map(credentials -> identityStores.validate(
-                        new UsernamePasswordCredential(credentials.username(), credentials.password())))
+                .map(credentials -> identityStores.validate(new PresentedCredential(credentials.username(),
+                        credentials.password(), isSiteApi(request), request.getHeader(HARDWARE_ID))))
                 .filter(result -> result.getStatus() == CredentialValidationResult.Status.VALID)
                 .map(context::notifyContainerAboutLogin)
                 .orElseGet(context::doNothing);
+    }
+
+    /** Whether the request is to an API of the remote sites (its path as the container decoded and normalised it). */
+    static boolean isSiteApi(HttpServletRequest request) {
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        return SITE_APIS.stream().anyMatch(path::startsWith);
     }
 
     /** The user name and password of an {@code Authorization: Basic} header. */

@@ -3,7 +3,6 @@ package org.supplysync.web.security;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.Credential;
-import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
 import org.supplysync.security.boundary.Credentials;
@@ -11,7 +10,10 @@ import org.supplysync.web.platform.Roles;
 
 import java.util.Set;
 
-/** Remote sites, by site name and the SHA-256 hex of the site password (as mSupply sites send it). */
+/**
+ * Remote sites on the sites' APIs, by site name and the SHA-256 hex of the site password (as mSupply sites send it),
+ * counted per device (the device binding itself is checked by each API's filter).
+ */
 @ApplicationScoped
 public class SiteIdentityStore implements IdentityStore {
 
@@ -20,12 +22,12 @@ public class SiteIdentityStore implements IdentityStore {
 
     @Override
     public CredentialValidationResult validate(Credential credential) {
-        if (credential instanceof UsernamePasswordCredential login) {
-            return credentials.site(login.getCaller(), login.getPasswordAsString())
-                    .map(site -> new CredentialValidationResult(site.name(), Set.of(Roles.SITE)))
-                    .orElse(CredentialValidationResult.INVALID_RESULT);
+        if (!(credential instanceof PresentedCredential login) || !login.siteApi()) {
+            return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
-        return CredentialValidationResult.NOT_VALIDATED_RESULT;
+        return credentials.site(login.getCaller(), login.getPasswordAsString(), login.hardwareId())
+                .map(site -> new CredentialValidationResult(site.name(), Set.of(Roles.SITE)))
+                .orElse(CredentialValidationResult.INVALID_RESULT);
     }
 
     @Override

@@ -76,7 +76,7 @@ public class SitesResource {
     public Response register(@RequestBody(content = @Content(schema = @Schema(implementation = SiteRegistration.class)))
                              JsonBody body, @Context UriInfo uri) {
         Site site = sites.register(new SiteRegistration(body.integer("id"), body.text("name"), body.text("type"),
-                body.text("password"), body.bool("primary", false)));
+                body.text("password"), body.bool("primary", false)), who());
         return Response.created(uri.getAbsolutePathBuilder().path(Integer.toString(site.id())).build())
                 .entity(view(site)).build();
     }
@@ -130,7 +130,7 @@ public class SitesResource {
     @POST
     @Path("{id}/password")
     public Response changePassword(@PathParam("id") int id, JsonBody body) {
-        sites.changePassword(id, body.text("password"));
+        sites.changePassword(id, body.text("password"), who());
         return Response.noContent().build();
     }
 
@@ -141,7 +141,7 @@ public class SitesResource {
     @PUT
     @Path("{id}/primary")
     public SiteView changePrimary(@PathParam("id") int id, JsonBody body) {
-        return view(sites.changePrimary(id, body.bool("primary")));
+        return view(sites.changePrimary(id, body.bool("primary"), who()));
     }
 
     /**
@@ -158,8 +158,12 @@ public class SitesResource {
     @DELETE
     @Path("{id}/hardware-id")
     public Response unbindHardwareId(@PathParam("id") int id) {
-        sites.unbindHardwareId(id);
+        sites.unbindHardwareId(id, who());
         return Response.noContent().build();
+    }
+
+    private String who() {
+        return security.getUserPrincipal().getName();
     }
 
     private SiteView view(Site site) {

@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -39,12 +40,15 @@ public class StoresResource {
     @Inject
     CentralSequencer sequencer;
 
+    @Context
+    SecurityContext security;
+
     @POST
     public Response create(@RequestBody(content = @Content(schema = @Schema(implementation = StoreRegistration.class)))
                            JsonBody body, @Context UriInfo uri) {
         Store store = stores.create(new StoreRegistration(body.text("id"), body.text("code"), body.text("name"),
                 body.text("nameId"), body.integer("activeSiteId"), body.bool("dispensary", false),
-                body.bool("includeTransactions", true)));
+                body.bool("includeTransactions", true)), who());
         // Committed: stamp the store's name record (central data) now, so that sites read it as soon as this returns.
         sequencer.stampCommittedChanges();
         // The id as a value, not a template: an id may hold braces.
@@ -68,8 +72,12 @@ public class StoresResource {
     @PUT
     @Path("{id}/sync-with/{siteId}")
     public StoreView changeSyncWith(@PathParam("id") String id, @PathParam("siteId") int siteId, JsonBody body) {
-        stores.changeSyncWith(id, siteId, body.text("type"));
+        stores.changeSyncWith(id, siteId, body.text("type"), who());
         return one(id);
+    }
+
+    private String who() {
+        return security.getUserPrincipal().getName();
     }
 
     private StoreView view(Store store) {

@@ -6,20 +6,31 @@ import jakarta.json.JsonValue;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.supplysync.security.boundary.Credentials;
+import org.supplysync.security.control.Backoff;
 import org.supplysync.site.boundary.Sites;
 import org.supplysync.site.entity.Site;
 import org.supplysync.web.platform.ErrorResponses;
 import org.supplysync.web.platform.Roles;
+import org.supplysync.web.security.BasicAuthentication;
 import org.supplysync.web.security.BasicAuthentication.BasicCredentials;
+
+
+import java.time.Duration;
+import java.util.Optional;
 
 import static org.supplysync.platform.Jsons.JSON;
 
 /**
  * Lets a remote site into the sync API, answering in the v5 error shape: unknown site name or wrong password (401),
- * a sync API version outside the supported range (409), another device than the one the site is bound to (401).
- * An accepted call binds the device on first use and records the site's last contact.
+ * a name locked by repeated wrong passwords from the calling device (429 {@code site_auth_timeout}, whose
+ * {@code data.timeoutRemaining} is in milliseconds, with {@code Retry-After}; the client shows it as "try again
+ * later"), a sync API version outside the supported range (409), another device than the one the site is bound to
+ * (401). An accepted call binds the device on first use and records the site's last contact.
  */
 @Provider
 @SyncApi
@@ -31,6 +42,9 @@ public class SiteAuthentication implements ContainerRequestFilter {
 
     @Inject
     Sites sites;
+
+    @Inject
+    Credentials siteCredentials;
 
     @Inject
     @ConfigProperty(name = "supplysync.sync.min-version")
@@ -59,7 +73,7 @@ public class SiteAuthentication implements ContainerRequestFilter {
                             .add("received", version).build()));
             return;
         }
-        if (!sites.contact(site.id(), request.getHeaderString("msupply-site-uuid"))) {
+        if (!sites.contact(site.id(), request.getHeaderString(BasicAuthentication.HARDWARE_ID))) {
             request.abortWith(ErrorResponses.v5(401, "site_incorrect_hardware_id", "Site hardware ID does not match",
                     JsonValue.NULL));
             return;
@@ -67,14 +81,24 @@ public class SiteAuthentication implements ContainerRequestFilter {
         request.setProperty(SITE_ID, site.id());
     }
 
-    private jakarta.ws.rs.core.Response unauthenticated(ContainerRequestContext request) {
+    private Response unauthenticated(ContainerRequestContext request) {
         var credentials = BasicCredentials.from(request.getHeaderString("Authorization"));
         if (credentials.isEmpty()) {
             return ErrorResponses.v5(401, "site_name_not_found",
                     "no site credentials: HTTP Basic with the site name and the SHA-256 of its password", JsonValue.NULL);
         }
-        if (sites.named(credentials.get().username()).isEmpty()) {
+        String name = credentials.get().username();
+        if (sites.named(name).isEmpty()) {
             return ErrorResponses.v5(401, "site_name_not_found", "Site name not found", JsonValue.NULL);
+        }
+        Optional<Duration> locked = siteCredentials.siteLockedFor(name,
+                request.getHeaderString(BasicAuthentication.HARDWARE_ID));
+        if (locked.isPresent()) {
+            long seconds = Backoff.seconds(locked.get());
+            return Response.fromResponse(ErrorResponses.v5(429, "site_auth_timeout", "Site authentication is blocked"
+                            + " after repeated wrong passwords; try again in " + seconds + " s",
+                    JSON.createObjectBuilder().add("timeoutRemaining", Backoff.millis(locked.get())).build()))
+                    .header(HttpHeaders.RETRY_AFTER, seconds).build();
         }
         return ErrorResponses.v5(401, "site_incorrect_password", "Site password is incorrect", JsonValue.NULL);
     }
