@@ -15,6 +15,7 @@ import org.supplysync.record.boundary.IntakeReport;
 import org.supplysync.record.boundary.RecordIntake;
 import org.supplysync.record.control.CentralCopy;
 import org.supplysync.record.control.IncomingRecord;
+import org.supplysync.site.boundary.SyncSessions;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -55,6 +56,9 @@ public class Integration {
 
     @Inject
     CentralSequencer sequencer;
+
+    @Inject
+    SyncSessions syncSessions;
 
     @Resource
     SessionContext context;
@@ -119,6 +123,7 @@ public class Integration {
             return Step.DONE;
         }
         IntakeReport report = intake.intake(siteId, rows.stream().map(BufferedRecord::record).toList());
+        syncSessions.refusedInIntegration(siteId, report.refused().size());
         List<BufferedRecord> taken = rows.subList(0, report.taken());
         delete(taken);
         quarantine.supersede(siteId, taken.stream().map(BufferedRecord::record).toList());
@@ -179,6 +184,7 @@ public class Integration {
         if (report.taken() == 0) {
             throw new IllegalStateException("the record could not be taken");
         }
+        syncSessions.refusedInIntegration(siteId, report.refused().size());
         delete(rows);
         quarantine.supersede(siteId, List.of(rows.get(0).record()));
         return true;

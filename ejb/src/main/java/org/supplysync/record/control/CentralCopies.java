@@ -1,6 +1,8 @@
 package org.supplysync.record.control;
 
+import org.supplysync.platform.Jsons;
 import org.supplysync.platform.Sql;
+import org.supplysync.report.control.ReportingProjection;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,7 +19,8 @@ import java.util.stream.Collectors;
  * The central copy of the records of one intake, over plain JDBC in the caller's transaction: read with one query
  * per table and piece of a batch, changed in memory (so a parent written earlier in the batch is seen by its lines),
  * and written with one JDBC batch at the end ({@link #flush}). A record's text is read only where it is needed (a
- * delete or merge routes by the last version; a line by its parent's transfer party).
+ * delete or merge routes by the last version; a line by its parent's transfer party). The reporting projection of
+ * the records written follows in the same flush.
  */
 public final class CentralCopies {
 
@@ -25,11 +28,13 @@ public final class CentralCopies {
     private static final Copy ABSENT = new Copy(null, null, 0, false, false, null);
 
     private final Connection db;
+    private final ReportingProjection projection;
     private final Map<Key, Copy> copies = new HashMap<>();
     private final Map<Key, Copy> changed = new LinkedHashMap<>();
 
     public CentralCopies(Connection db) {
         this.db = db;
+        this.projection = new ReportingProjection(db);
     }
 
     private record Key(String tableName, String recordId) {
@@ -148,7 +153,10 @@ public final class CentralCopies {
         changed.put(key, copy);
     }
 
-    /** Writes every change of this intake, in the order of their last change, in one JDBC batch. */
+    /**
+     * Writes every change of this intake, in the order of their last change, in one JDBC batch, and projects the
+     * changed records the reports count.
+     */
     public void flush() {
         if (changed.isEmpty()) {
             return;
@@ -165,8 +173,13 @@ public final class CentralCopies {
                 Sql.bind(upsert, 1, change.getKey().tableName(), change.getKey().recordId(), copy.storeId,
                         copy.patientId, copy.originSiteId, copy.deleted, copy.held, copy.data);
                 upsert.addBatch();
+                if (ReportingProjection.projects(change.getKey().tableName())) {
+                    projection.changed(change.getKey().tableName(), change.getKey().recordId(), copy.storeId,
+                            () -> copy.held && !copy.deleted ? Jsons.parse(copy.data) : null);
+                }
             }
             upsert.executeBatch();
+            projection.flush();
             changed.clear();
         } catch (SQLException e) {
             throw Sql.failure("writing the central copy", e);

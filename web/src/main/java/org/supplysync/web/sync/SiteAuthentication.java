@@ -52,6 +52,7 @@ public class SiteAuthentication implements ContainerRequestFilter {
             request.abortWith(ErrorResponses.v5(401, "site_name_not_found", "Site name not found", JsonValue.NULL));
             return;
         }
+        request.setProperty(SyncSessionRecorder.CALLER, site.id());
         String version = request.getHeaderString("version");
         if (version != null && !supported(version)) {
             request.abortWith(ErrorResponses.v5(409, "api_version_incompatible", "Api version is not compatible",
@@ -73,9 +74,12 @@ public class SiteAuthentication implements ContainerRequestFilter {
             return ErrorResponses.v5(401, "site_name_not_found",
                     "no site credentials: HTTP Basic with the site name and the SHA-256 of its password", JsonValue.NULL);
         }
-        if (sites.named(credentials.get().username()).isEmpty()) {
+        Site site = sites.named(credentials.get().username()).orElse(null);
+        if (site == null) {
             return ErrorResponses.v5(401, "site_name_not_found", "Site name not found", JsonValue.NULL);
         }
+        // The site's sync sessions show it: a site set up with a wrong password is a site in trouble.
+        request.setProperty(SyncSessionRecorder.CALLER, site.id());
         return ErrorResponses.v5(401, "site_incorrect_password", "Site password is incorrect", JsonValue.NULL);
     }
 
