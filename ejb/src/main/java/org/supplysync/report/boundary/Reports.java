@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -150,7 +151,7 @@ public class Reports {
                 while (row.next()) {
                     boolean central = row.getInt(3) == Site.CENTRAL;
                     covered.put(row.getString(1), new StoreCoverage(row.getString(1), row.getString(2),
-                            central ? null : Sql.utcText(row.getTimestamp(4))));
+                            central ? null : Sql.utcText(row.getObject(4, LocalDateTime.class))));
                 }
             }
         }
