@@ -15,7 +15,7 @@ public record Options(String url, String adminUser, String adminPassword,
                       int idleTimeoutSeconds, List<Mix> mixes,
                       int centralRecords, int centralLogMax, int centralSites, int pageReads,
                       int memoryPushes, int memoryMegabytes,
-                      int initialiseRecords, Mix initialiseMix,
+                      int initialiseRecords, Mix initialiseMix, int reportReads,
                       boolean soak, int soakSites, double soakIntervalMinutes, double soakMinutes,
                       int soakRecords, double soakSampleSeconds) {
 
@@ -48,7 +48,8 @@ public record Options(String url, String adminUser, String adminPassword,
               --stores N             stores, spread over the sites (1000; at least --sites)
               --records N            store records to push per mix (200000)
               --mix M[,M]            table mixes, each pushed, pulled and compared on its own:
-                                     locations, realistic (locations,realistic); none skips them
+                                     locations, realistic (locations,realistic), reports (stock lines and
+                                     finalised invoices with their lines, what the reports count); none skips them
               --batch N              records per push request and per raw insert batch (1000; at most 5000)
               --threads N            sites pushing or pulling at once, and raw insert connections (8)
               --pull-limit N         records asked for per pull, queue and central (1000; at most 5000)
@@ -65,6 +66,8 @@ public record Options(String url, String adminUser, String adminPassword,
                                      /sync/v5/initialise until it has pulled and acknowledged its
                                      queue; each record must come back once (100000; 0 skips it)
               --initialise-mix M     what that site pushes: realistic or locations (realistic)
+              --report-reads N       after the mixes, reads of each report across stores and of the dashboard's
+                                     site list timed, over what the central holds (5; 0 skips them)
               --soak                 run the soak instead of the phases above:
               --soak-sites N         sites syncing (1000; at most 1000)
               --soak-interval MIN    minutes between two syncs of a site, starts spread evenly (5)
@@ -122,6 +125,7 @@ public record Options(String url, String adminUser, String adminPassword,
                 in.number("memory-mb", 5),
                 in.number("initialise-records", 100_000),
                 mix(in.text("initialise-mix", "realistic"), "--initialise-mix"),
+                in.number("report-reads", 5),
                 Boolean.parseBoolean(in.text("soak", "false")),
                 in.number("soak-sites", 1000),
                 in.decimal("soak-interval", 5),
@@ -150,7 +154,8 @@ public record Options(String url, String adminUser, String adminPassword,
         try {
             return Mix.parse(name);
         } catch (IllegalArgumentException e) {
-            throw new Usage(option + " takes locations" + (option.equals("--mix") ? " and/or realistic, or none" : " or realistic")
+            throw new Usage(option + " takes locations" + (option.equals("--mix") ? ", realistic and/or reports, or none"
+                    : " or realistic")
                     + ", got " + name);
         }
     }
@@ -175,6 +180,9 @@ public record Options(String url, String adminUser, String adminPassword,
         }
         if (centralRecords < 0 || centralSites < 1 || centralSites > sites) {
             throw new Usage("--central-records must be 0 or more, --central-sites 1 to --sites");
+        }
+        if (reportReads < 0) {
+            throw new Usage("--report-reads must be 0 or more");
         }
         if (memoryPushes < 0 || memoryMegabytes < 1) {
             throw new Usage("--memory-pushes must be 0 or more, --memory-mb positive");
