@@ -125,7 +125,8 @@ public final class Workload {
                 return List.of(location(unit, store));
             }
             if (mix == Mix.REPORTS) {
-                return unit % 2 == 0 ? stockLines(unit, store) : finalisedInvoice(unit, store);
+                // Shifted each round over the stores, so that every store holds stock and issues it.
+                return (unit + unit / topology.stores()) % 2 == 0 ? stockLines(unit, store) : finalisedInvoice(unit, store);
             }
             // Shifted each round over the stores, so that every store does every kind of work.
             int kind = (unit + unit / topology.stores()) % 10;

@@ -42,6 +42,10 @@ class WorkloadTest {
         }
         assertThat(kinds).containsExactlyInAnyOrder("ci/store", "ci/dispensary", "cc/store");
         assertThat(months).hasSize(12);
+        Set<String> stocked = new HashSet<>();
+        Set<String> issuing = new HashSet<>();
+        workload.rows().forEach(row -> (row.table().equals("item_line") ? stocked : issuing).add(row.storeId()));
+        assertThat(stocked).as("every store holds stock and issues it").hasSize(topology.stores()).isEqualTo(issuing);
     }
 
     @org.junit.jupiter.params.ParameterizedTest
