@@ -17,6 +17,7 @@ public record Options(String url, String adminUser, String adminPassword,
                       int memoryPushes, int memoryMegabytes,
                       int initialiseRecords, Mix initialiseMix,
                       int transfers, int transferPairs,
+                      int reportReads,
                       boolean soak, int soakSites, double soakIntervalMinutes, double soakMinutes,
                       int soakRecords, double soakSampleSeconds) {
 
@@ -50,7 +51,8 @@ public record Options(String url, String adminUser, String adminPassword,
               --stores N             stores, spread over the sites (1000; at least --sites)
               --records N            store records to push per mix (200000)
               --mix M[,M]            table mixes, each pushed, pulled and compared on its own:
-                                     locations, realistic (locations,realistic); none skips them
+                                     locations, realistic (locations,realistic), reports (stock lines and
+                                     finalised invoices with their lines, what the reports count); none skips them
               --batch N              records per push request and per raw insert batch (1000; at most 5000)
               --threads N            sites pushing or pulling at once, and raw insert connections (8)
               --pull-limit N         records asked for per pull, queue and central (1000; at most 5000)
@@ -72,6 +74,8 @@ public record Options(String url, String adminUser, String adminPassword,
                                      responding half (si) is pulled at its site (1000; 0 skips it)
               --transfer-pairs N     pairs of sites they go between, one sending, one responding (10, at most
                                      --sites / 2)
+              --report-reads N       after the mixes, reads of each report across stores and of the dashboard's
+                                     site list timed, over what the central holds (5; 0 skips them)
               --soak                 run the soak instead of the phases above:
               --soak-sites N         sites syncing (1000; at most 1000)
               --soak-interval MIN    minutes between two syncs of a site, starts spread evenly (5)
@@ -131,6 +135,7 @@ public record Options(String url, String adminUser, String adminPassword,
                 mix(in.text("initialise-mix", "realistic"), "--initialise-mix"),
                 in.number("transfers", 1000),
                 in.number("transfer-pairs", Math.min(10, sites / 2)),
+                in.number("report-reads", 5),
                 Boolean.parseBoolean(in.text("soak", "false")),
                 in.number("soak-sites", 1000),
                 in.decimal("soak-interval", 5),
@@ -159,7 +164,8 @@ public record Options(String url, String adminUser, String adminPassword,
         try {
             return Mix.parse(name);
         } catch (IllegalArgumentException e) {
-            throw new Usage(option + " takes locations" + (option.equals("--mix") ? " and/or realistic, or none" : " or realistic")
+            throw new Usage(option + " takes locations" + (option.equals("--mix") ? ", realistic and/or reports, or none"
+                    : " or realistic")
                     + ", got " + name);
         }
     }
@@ -184,6 +190,9 @@ public record Options(String url, String adminUser, String adminPassword,
         }
         if (centralRecords < 0 || centralSites < 1 || centralSites > sites) {
             throw new Usage("--central-records must be 0 or more, --central-sites 1 to --sites");
+        }
+        if (reportReads < 0) {
+            throw new Usage("--report-reads must be 0 or more");
         }
         if (memoryPushes < 0 || memoryMegabytes < 1) {
             throw new Usage("--memory-pushes must be 0 or more, --memory-mb positive");

@@ -11,6 +11,7 @@ import org.supplysync.bench.phase.Memory;
 import org.supplysync.bench.phase.PullAndAck;
 import org.supplysync.bench.phase.Push;
 import org.supplysync.bench.phase.RawInserts;
+import org.supplysync.bench.phase.ReportReads;
 import org.supplysync.bench.phase.Setup;
 import org.supplysync.bench.phase.Soak;
 import org.supplysync.bench.phase.Transfers;
@@ -95,6 +96,9 @@ public final class SyncBenchmark {
         }
         if (options.mixes().isEmpty()) {
             baselineOnly(topology);
+        }
+        if (options.reportReads() > 0) {
+            reports(topology);
         }
         if (options.initialiseRecords() > 0) {
             delivered &= initialisation(topology);
@@ -198,6 +202,20 @@ public final class SyncBenchmark {
         report.rate("raw insert", rawRate, Report.rate(rawRate) + " rows/s: " + raw.rows() + " Location rows in "
                 + Report.seconds(raw.nanos()) + " (JDBC batches of " + options.batch() + ", " + raw.connections()
                 + " connections)");
+    }
+
+    private void reports(Topology topology) {
+        say("reports: %d reads of each report and of the dashboard's site list", options.reportReads());
+        ReportReads.Result reads = new ReportReads(admin, topology, options.dbUrl(), options.dbUser(),
+                options.dbPassword()).run(options.reportReads());
+        traffic.take();
+        report.section("reports across stores and the sync report (" + options.reportReads() + " reads each, one at a"
+                + " time), over what the central holds: " + reads.projected().entrySet().stream()
+                .map(table -> table.getValue() + " rows in " + table.getKey()).toList());
+        for (ReportReads.Timing timing : reads.timings()) {
+            report.line(timing.question(), "median " + Report.millis(timing.medianMillis()) + " ms, slowest "
+                    + Report.millis(timing.maxMillis()) + " ms, " + timing.rows() + " rows");
+        }
     }
 
     private boolean initialisation(Topology topology) {

@@ -41,6 +41,8 @@ class OptionsTest {
         assertThat(Options.parse(new String[] {"--admin-password=pw", "--mix", "realistic"}).mixes())
                 .containsExactly(Mix.REALISTIC);
         assertThat(Options.parse(new String[] {"--admin-password=pw", "--mix", "none"}).mixes()).isEmpty();
+        assertThat(Options.parse(new String[] {"--admin-password=pw", "--mix", "reports", "--report-reads", "3"}))
+                .extracting(Options::mixes, Options::reportReads).containsExactly(java.util.List.of(Mix.REPORTS), 3);
         assertThatThrownBy(() -> Options.parse(new String[] {"--admin-password=pw", "--mix", "patients"}))
                 .isInstanceOf(Options.Usage.class);
     }

@@ -85,6 +85,40 @@ class MigrationsIT {
         assertThat(count(application, "select count(*) from flyway_schema_history where success = 0")).isZero();
     }
 
+    @Test
+    void projectsWhatTheCentralHeldBeforeForTheReportsByTheirRules() throws SQLException {
+        DataSource old = Database.fresh("supplysync_it_reports");
+        SchemaMigrations.migrateTo(old, "13");
+        execute(old, """
+                insert into sync_record (table_name, record_id, store_id, origin_site_id, deleted, held, data) values
+                ('item_line', 'L1', 'S1', 2, false, true,
+                 '{"ID":"L1","store_ID":"S1","item_ID":"I1","location_ID":"A","pack_size":10,"available":3,"cost_price":2.5}'),
+                ('item_line', 'L2', 'S1', 2, true, true, '{"ID":"L2","store_ID":"S1","item_ID":"I1","available":3}'),
+                ('item_line', 'L3', 'S9', 2, false, false, '{"store_ID":"S9"}'),
+                ('transact', 'T1', 'S1', 2, false, true,
+                 '{"ID":"T1","type":"ci","status":"fn","finalised_date":"2026-03-31","entry_date":"2026-03-01"}'),
+                ('transact', 'T2', 'S1', 2, false, true,
+                 '{"ID":"T2","type":"cc","status":"fn","finalised_date":"0000-00-00","entry_date":"2026-04-02"}'),
+                ('transact', 'T3', 'S1', 2, false, true, '{"ID":"T3","type":"ci","status":"nw","entry_date":"2026-04-02"}'),
+                ('trans_line', 'TL1', null, 2, false, true,
+                 '{"ID":"TL1","transaction_ID":"T1","item_ID":"I1","type":"stock_out","quantity":3,"pack_size":10}'),
+                ('trans_line', 'TL2', null, 2, false, true,
+                 '{"ID":"TL2","transaction_ID":"T1","item_ID":"I1","type":"placeholder","quantity":3,"pack_size":10}')""");
+
+        SchemaMigrations.migrate(old);
+
+        assertThat(count(old, "select count(*) from report_stock_line where line_id = 'L1' and store_id = 'S1'"
+                + " and item_id = 'I1' and location_id = 'A' and available_packs = 3 and pack_size = 10"
+                + " and cost_price = 2.5")).isEqualTo(1);
+        assertThat(count(old, "select count(*) from report_stock_line")).as("deleted, not held").isEqualTo(1);
+        assertThat(count(old, "select count(*) from report_issue where (transact_id, month, sign) in"
+                + " (('T1', '2026-03', 1), ('T2', '2026-04', -1))")).isEqualTo(2);
+        assertThat(count(old, "select count(*) from report_issue")).as("not finalised").isEqualTo(2);
+        assertThat(count(old, "select count(*) from report_issue_line where line_id = 'TL1' and units = 30"))
+                .isEqualTo(1);
+        assertThat(count(old, "select count(*) from report_issue_line")).as("a placeholder moves no stock").isEqualTo(1);
+    }
+
     private static long count(DataSource dataSource, String sql) throws SQLException {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery(sql)) {

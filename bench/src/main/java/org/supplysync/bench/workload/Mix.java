@@ -12,7 +12,13 @@ public enum Mix {
      * three stock lines ({@code item_line}), two locations and a stocktake ({@code Stock_take} + two
      * {@code Stock_take_lines}). Patients are not in it yet: a patient a site registers reaches no collector today.
      */
-    REALISTIC("R");
+    REALISTIC("R"),
+    /**
+     * What the reports across stores count: in every two units of a store's work, five stock lines
+     * ({@code item_line}) and a finalised invoice with five lines (customer invoices, prescriptions and customer
+     * returns, over the twelve months of 2026): ten lines in eleven records.
+     */
+    REPORTS("P");
 
     private final String tag;
 

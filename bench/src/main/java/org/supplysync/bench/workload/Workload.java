@@ -26,6 +26,8 @@ public final class Workload {
     /** Lines per invoice and per stocktake in the realistic mix. */
     public static final int INVOICE_LINES = 3;
     private static final int STOCKTAKE_LINES = 2;
+    /** Stock lines per unit and lines per invoice in the reports mix. */
+    private static final int REPORT_LINES = 5;
 
     private final Mix mix;
     private final List<Row> rows;
@@ -149,6 +151,10 @@ public final class Workload {
             if (mix == Mix.LOCATIONS) {
                 return List.of(location(unit, store));
             }
+            if (mix == Mix.REPORTS) {
+                // Shifted each round over the stores, so that every store holds stock and issues it.
+                return (unit + unit / topology.stores()) % 2 == 0 ? stockLines(unit, store) : finalisedInvoice(unit, store);
+            }
             // Shifted each round over the stores, so that every store does every kind of work.
             int kind = (unit + unit / topology.stores()) % 10;
             if (kind < 4) {
@@ -173,6 +179,39 @@ public final class Workload {
 
         private List<Row> invoice(int unit, int store) {
             return customerInvoice(topology, id("CI", unit), store, topology.customerNameId(), unit, false);
+        }
+
+        /** Stock lines of five items at one of three locations of the store, a unit's worth of receipts. */
+        private List<Row> stockLines(int unit, int store) {
+            List<Row> rows = new ArrayList<>();
+            for (int line = 0; line < REPORT_LINES; line++) {
+                rows.add(row("item_line", store, SiteRecords.itemLine(id("IL", unit) + "-" + line,
+                        topology.storeId(store), item(unit + line), "B" + unit, "2029-06-30",
+                        topology.storeId(store) + "-LOC" + (unit / 2 % 3), 1 + line % 10, 10 + (unit + line) % 500,
+                        2.5 + line, 4.25 + line, "received", topology.supplierNameId())));
+            }
+            return rows;
+        }
+
+        /**
+         * A finalised invoice and its lines, in a month of 2026: of every ten, eight customer invoices, a
+         * prescription and a customer return.
+         */
+        private List<Row> finalisedInvoice(int unit, int store) {
+            String invoice = id("FI", unit);
+            int kind = unit / 2 % 10;
+            String type = kind == 9 ? "cc" : "ci";
+            String date = String.format("2026-%02d-15", 1 + unit / 2 % 12);
+            List<Row> rows = new ArrayList<>();
+            rows.add(row("transact", store, SiteRecords.transact(invoice, topology.storeId(store),
+                            topology.customerNameId(), unit, type, "bench issue", date, 36_000)
+                    .put("status", "fn").put("mode", kind == 8 ? "dispensary" : "store")
+                    .put("confirm_date", date).put("finalised_date", date)));
+            for (int line = 0; line < REPORT_LINES; line++) {
+                rows.add(row("trans_line", store, SiteRecords.transLine(invoice + "-" + line, invoice,
+                        item(unit + line), "B" + unit, "cc".equals(type) ? "stock_in" : "stock_out", 1 + line)));
+            }
+            return rows;
         }
 
         private List<Row> stocktake(int unit, int store) {

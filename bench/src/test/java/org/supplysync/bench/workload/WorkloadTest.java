@@ -25,8 +25,33 @@ class WorkloadTest {
     }
 
     @Test
-    void everyLineIsPushedByTheSiteOfItsParentAndAfterIt() throws IOException {
-        Workload workload = Workload.of(topology, Mix.REALISTIC, 2000, 37);
+    void theReportsMixIsTenLinesInElevenRecordsOfFinalisedIssuesAndReturnsOverTwelveMonths() throws IOException {
+        Workload workload = Workload.of(topology, Mix.REPORTS, 2200, 100);
+
+        assertThat(workload.tables()).containsExactly(Map.entry("item_line", 1000), Map.entry("trans_line", 1000),
+                Map.entry("transact", 200));
+        Set<String> kinds = new HashSet<>();
+        Set<String> months = new HashSet<>();
+        for (Workload.Row row : workload.rows()) {
+            JsonNode data = JSON.readTree(row.data());
+            if (row.table().equals("transact")) {
+                assertThat(data.path("status").asText()).isEqualTo("fn");
+                kinds.add(data.path("type").asText() + "/" + data.path("mode").asText());
+                months.add(data.path("finalised_date").asText().substring(0, 7));
+            }
+        }
+        assertThat(kinds).containsExactlyInAnyOrder("ci/store", "ci/dispensary", "cc/store");
+        assertThat(months).hasSize(12);
+        Set<String> stocked = new HashSet<>();
+        Set<String> issuing = new HashSet<>();
+        workload.rows().forEach(row -> (row.table().equals("item_line") ? stocked : issuing).add(row.storeId()));
+        assertThat(stocked).as("every store holds stock and issues it").hasSize(topology.stores()).isEqualTo(issuing);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(value = Mix.class, names = {"REALISTIC", "REPORTS"})
+    void everyLineIsPushedByTheSiteOfItsParentAndAfterIt(Mix mix) throws IOException {
+        Workload workload = Workload.of(topology, mix, 2000, 37);
 
         for (int site = 0; site < topology.sites(); site++) {
             Set<String> pushed = new HashSet<>();

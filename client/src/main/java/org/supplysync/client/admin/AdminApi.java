@@ -175,6 +175,27 @@ public final class AdminApi {
         return Optional.of(parse(answer.body));
     }
 
+    /** The sync report of the dashboard: every remote site with its health. */
+    public JsonNode dashboardSites() {
+        return call("GET", "/api/dashboard/sites", null, 200);
+    }
+
+    /** Stock on hand per store, item and location: of one item, or of all ({@code itemId} null). */
+    public JsonNode stockOnHand(String itemId) {
+        return call("GET", "/api/reports/stock-on-hand" + (itemId == null ? "" : "?item=" + encode(itemId)), null, 200);
+    }
+
+    /** The value of stock on hand per store, and its total. */
+    public JsonNode stockValue() {
+        return call("GET", "/api/reports/stock-value", null, 200);
+    }
+
+    /** Units of the item issued per store and month, from and to months "YYYY-MM". */
+    public JsonNode monthlyUsage(String itemId, String from, String to) {
+        return call("GET", "/api/reports/monthly-usage?item=" + encode(itemId) + "&from=" + encode(from) + "&to="
+                + encode(to), null, 200);
+    }
+
     /** Turns centralised procurement on or off. */
     public JsonNode centralisedProcurement(boolean enabled) {
         return call("PUT", "/api/transfers/centralised-procurement", JSON.createObjectNode().put("enabled", enabled), 200);

@@ -4,6 +4,7 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.supplysync.platform.Sql;
 import org.supplysync.site.entity.Site;
 
 import javax.sql.DataSource;
@@ -12,6 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -68,23 +70,39 @@ public class CentralFeed {
     /**
      * How many central changes the site has not pulled yet, as of the cursor it last asked from, exactly as
      * admin-api.md defines it (after de-duplication, without its own changes and data it does not get). A site with
-     * nothing to pull costs one look at the log's groups; one behind costs an index-only count of the entries between
-     * its cursor and the last change it gets: what it costs follows how far behind the site is, not the log's size.
+     * nothing to pull costs one look at the log's groups; one behind, an index-only count of the entries above its
+     * cursor: what it costs follows how far behind the site is, not the log's size.
      */
     public long lag(Site site) {
         return lags(List.of(site)).get(site.id());
     }
 
-    /** {@link #lag(Site)} of many sites at once, by site id: one look at the log's groups for all of them. */
+    /**
+     * {@link #lag(Site)} of many sites at once, by site id, in two queries whatever their number: one look at the
+     * log's groups says which sites are behind, and one pass over the index entries above the lowest of their
+     * cursors counts, for every cursor among them, the entries above it by origin and dispensary flag
+     * ({@link Backlog}).
+     */
     public Map<Integer, Long> lags(Collection<Site> sites) {
         Set<Integer> dispensing = sitesWithActiveDispensary();
         Map<Integer, Long> lags = new HashMap<>();
         try (Connection db = dataSource.getConnection()) {
             Groups groups = Groups.highest(db);
+            List<Site> behind = new ArrayList<>();
             for (Site site : sites) {
-                Reader reader = new Reader(site.id(), dispensing.contains(site.id()));
-                long last = groups.best(reader).orElse(0);
-                lags.put(site.id(), last <= site.centralCursor() ? 0 : countVisible(db, reader, site.centralCursor(), last));
+                long last = groups.best(new Reader(site.id(), dispensing.contains(site.id()))).orElse(0);
+                if (last <= site.centralCursor()) {
+                    lags.put(site.id(), 0L);
+                } else {
+                    behind.add(site);
+                }
+            }
+            if (!behind.isEmpty()) {
+                Backlog backlog = Backlog.read(db, behind.stream().map(Site::centralCursor).toList());
+                for (Site site : behind) {
+                    lags.put(site.id(), backlog.visibleTo(new Reader(site.id(), dispensing.contains(site.id())),
+                            site.centralCursor()));
+                }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the central change log", e);
@@ -152,21 +170,6 @@ public class CentralFeed {
         return changes;
     }
 
-    private static long countVisible(Connection db, Reader reader, long above, long upTo) throws SQLException {
-        try (PreparedStatement count = db.prepareStatement("""
-                select count(*) from central_change force index (ix_central_change_feed)
-                where cursor_id > ? and cursor_id <= ? and origin_site_id <> ? and (dispensary_only = false or ?)""")) {
-            count.setLong(1, above);
-            count.setLong(2, upTo);
-            count.setInt(3, reader.siteId());
-            count.setBoolean(4, reader.dispensary());
-            try (ResultSet result = count.executeQuery()) {
-                result.next();
-                return result.getLong(1);
-            }
-        }
-    }
-
     private static long lastCursor(Connection db) throws SQLException {
         try (PreparedStatement select = db.prepareStatement("select last_cursor from central_sequence where id = 1");
              ResultSet result = select.executeQuery()) {
@@ -218,6 +221,73 @@ public class CentralFeed {
                 }
             }
             return new Window(visible, examined, last, examined == size);
+        }
+    }
+
+    /**
+     * The stamped log above some cursors, counted in one pass over its index from the lowest of them: per bucket
+     * (bucket b holds the entries above the b-th lowest cursor and not above the next), origin site and dispensary
+     * flag. What lies above a cursor is then the sum of the buckets from its own on; of that a reader gets all but its
+     * own changes and, without an active dispensary, dispensary-only ones.
+     */
+    static final class Backlog {
+
+        private final long[] cursors;
+        /** Entries in bucket b or above: all of them, and the dispensary-only ones. */
+        private final long[] above;
+        private final long[] dispensaryAbove;
+        /** Counts by origin: {bucket, dispensary (0 or 1), count}. */
+        private final Map<Integer, List<long[]>> byOrigin = new HashMap<>();
+
+        /** {@code counts}: {bucket, origin, dispensary (0 or 1), count}, buckets 1 to the number of cursors. */
+        Backlog(long[] cursors, List<long[]> counts) {
+            this.cursors = cursors;
+            this.above = new long[cursors.length + 2];
+            this.dispensaryAbove = new long[cursors.length + 2];
+            for (long[] count : counts) {
+                int bucket = (int) count[0];
+                above[bucket] += count[3];
+                dispensaryAbove[bucket] += count[2] * count[3];
+                byOrigin.computeIfAbsent((int) count[1], origin -> new ArrayList<>())
+                        .add(new long[]{bucket, count[2], count[3]});
+            }
+            for (int bucket = cursors.length; bucket > 0; bucket--) {
+                above[bucket - 1] += above[bucket];
+                dispensaryAbove[bucket - 1] += dispensaryAbove[bucket];
+            }
+        }
+
+        static Backlog read(Connection db, Collection<Long> cursors) throws SQLException {
+            long[] sorted = cursors.stream().mapToLong(Long::longValue).distinct().sorted().toArray();
+            // interval(n, c1 + 1, c2 + 1, ...) is the number of the cursors below n: the bucket of an entry.
+            try (PreparedStatement select = db.prepareStatement("select interval(cursor_id, "
+                    + Sql.placeholders(sorted.length) + ") as bucket, origin_site_id, dispensary_only, count(*)"
+                    + " from central_change force index (ix_central_change_feed) where cursor_id > ?"
+                    + " group by bucket, origin_site_id, dispensary_only")) {
+                for (int i = 0; i < sorted.length; i++) {
+                    select.setLong(i + 1, sorted[i] + 1);
+                }
+                select.setLong(sorted.length + 1, sorted[0]);
+                List<long[]> counts = new ArrayList<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        counts.add(new long[]{rows.getLong(1), rows.getInt(2), rows.getBoolean(3) ? 1 : 0, rows.getLong(4)});
+                    }
+                }
+                return new Backlog(sorted, counts);
+            }
+        }
+
+        /** The entries above {@code cursor} (one of those read) that the reader gets. */
+        long visibleTo(Reader reader, long cursor) {
+            int bucket = Arrays.binarySearch(cursors, cursor) + 1;
+            long visible = above[bucket] - (reader.dispensary() ? 0 : dispensaryAbove[bucket]);
+            for (long[] own : byOrigin.getOrDefault(reader.siteId(), List.of())) {
+                if (own[0] >= bucket && (reader.dispensary() || own[1] == 0)) {
+                    visible -= own[2];
+                }
+            }
+            return visible;
         }
     }
 

@@ -17,6 +17,7 @@ import org.supplysync.record.boundary.IntakeReport;
 import org.supplysync.record.boundary.RecordIntake;
 import org.supplysync.record.control.CentralCopy;
 import org.supplysync.record.control.IncomingRecord;
+import org.supplysync.site.boundary.SyncSessions;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -62,6 +63,9 @@ public class Integration {
 
     @Inject
     CentralSequencer sequencer;
+
+    @Inject
+    SyncSessions syncSessions;
 
     @Resource
     SessionContext context;
@@ -126,6 +130,7 @@ public class Integration {
             return Step.DONE;
         }
         IntakeReport report = intake.intake(siteId, rows.stream().map(BufferedRecord::record).toList());
+        syncSessions.refusedInIntegration(siteId, report.refused().size());
         List<BufferedRecord> taken = rows.subList(0, report.taken());
         delete(taken);
         quarantine.supersede(siteId, taken.stream().map(BufferedRecord::record).toList());
@@ -186,6 +191,7 @@ public class Integration {
         if (report.taken() == 0) {
             throw new IllegalStateException("the record could not be taken");
         }
+        syncSessions.refusedInIntegration(siteId, report.refused().size());
         delete(rows);
         quarantine.supersede(siteId, List.of(rows.get(0).record()));
         return true;

@@ -1,7 +1,9 @@
 package org.supplysync.record.control;
 
 import org.supplysync.patient.control.PatientIndex;
+import org.supplysync.platform.Jsons;
 import org.supplysync.platform.Sql;
+import org.supplysync.report.control.ReportingProjection;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,7 +21,8 @@ import java.util.stream.Collectors;
  * The central copy of the records of one intake, over plain JDBC in the caller's transaction: read with one query
  * per table and piece of a batch, changed in memory (so a parent written earlier in the batch is seen by its lines),
  * and written with one JDBC batch at the end ({@link #flush}). A record's text is read only where it is needed (a
- * delete or merge routes by the last version; a line by its parent's transfer party).
+ * delete or merge routes by the last version; a line by its parent's transfer party). The reporting projection of
+ * the records written follows in the same flush.
  */
 public final class CentralCopies {
 
@@ -27,11 +30,13 @@ public final class CentralCopies {
     private static final Copy ABSENT = new Copy(null, null, 0, false, false, null);
 
     private final Connection db;
+    private final ReportingProjection projection;
     private final Map<Key, Copy> copies = new HashMap<>();
     private final Map<Key, Copy> changed = new LinkedHashMap<>();
 
     public CentralCopies(Connection db) {
         this.db = db;
+        this.projection = new ReportingProjection(db);
     }
 
     private record Key(String tableName, String recordId) {
@@ -151,8 +156,8 @@ public final class CentralCopies {
     }
 
     /**
-     * Writes every change of this intake, in the order of their last change, in one JDBC batch, and what a patient
-     * search looks at with it.
+     * Writes every change of this intake, in the order of their last change, in one JDBC batch, with what a patient
+     * search looks at and what the reports count.
      */
     public void flush() {
         if (changed.isEmpty()) {
@@ -176,9 +181,14 @@ public final class CentralCopies {
                     searched.add(new PatientIndex.Change(key.tableName(), key.recordId(),
                             copy.deleted || !copy.held ? null : copy.data, copy.patientId != null));
                 }
+                if (ReportingProjection.projects(key.tableName())) {
+                    projection.changed(key.tableName(), key.recordId(), copy.storeId,
+                            () -> copy.held && !copy.deleted ? Jsons.parse(copy.data) : null);
+                }
             }
             upsert.executeBatch();
             PatientIndex.write(db, searched);
+            projection.flush();
             changed.clear();
         } catch (SQLException e) {
             throw Sql.failure("writing the central copy", e);

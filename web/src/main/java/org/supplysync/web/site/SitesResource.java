@@ -21,22 +21,18 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.supplysync.web.record.RefusalsJson;
-import org.supplysync.central.boundary.CentralFeed;
 import org.supplysync.platform.JsonBody;
-import org.supplysync.queue.boundary.SiteQueue;
 import org.supplysync.record.boundary.Refusals;
-import org.supplysync.push.boundary.Pushes;
-import org.supplysync.push.boundary.Quarantine;
 import org.supplysync.push.boundary.Resubmissions;
 import org.supplysync.site.boundary.SiteRegistration;
 import org.supplysync.site.boundary.SiteRetirement;
 import org.supplysync.site.boundary.Sites;
+import org.supplysync.site.boundary.SyncSession;
+import org.supplysync.site.boundary.SyncSessions;
 import org.supplysync.site.entity.Site;
 import org.supplysync.web.security.AdminApi;
 
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /** Sync sites: register remote sites, read their sync state, reset their credentials. */
 @AdminApi
@@ -49,19 +45,13 @@ public class SitesResource {
     Sites sites;
 
     @Inject
-    CentralFeed centralFeed;
-
-    @Inject
-    SiteQueue siteQueue;
+    SiteViews views;
 
     @Inject
     Refusals refusals;
 
     @Inject
-    Quarantine quarantine;
-
-    @Inject
-    Pushes pushes;
+    SyncSessions syncSessions;
 
     @Inject
     Resubmissions resubmissions;
@@ -81,20 +71,9 @@ public class SitesResource {
                 .entity(view(site)).build();
     }
 
-    /** A constant number of queries, however many sites there are: each figure of every site in one. */
     @GET
     public List<SiteView> all() {
-        int primary = sites.primarySiteId();
-        List<Site> all = sites.all();
-        Map<Integer, Long> queueLengths = siteQueue.lengths();
-        Map<Integer, Long> lags = centralFeed.lags(all);
-        Map<Integer, Long> refused = refusals.counts();
-        Map<Integer, Long> quarantined = quarantine.counts();
-        Set<Integer> integrating = pushes.integratingSites();
-        return all.stream().map(site -> new SiteView(site, site.id() == primary,
-                queueLengths.getOrDefault(site.id(), 0L), lags.getOrDefault(site.id(), 0L),
-                refused.getOrDefault(site.id(), 0L), quarantined.getOrDefault(site.id(), 0L),
-                integrating.contains(site.id()))).toList();
+        return views.all();
     }
 
     @GET
@@ -124,6 +103,17 @@ public class SitesResource {
         sites.find(id);
         resubmissions.resubmit(id, refusalId, security.getUserPrincipal().getName());
         return Response.accepted().build();
+    }
+
+    /**
+     * Not in the contract: the site's latest sync sessions, newest first (at most {@value SyncSessions#KEPT} are
+     * kept), {@code [{"startedAt","endedAt","pushed","pulled","acknowledged","refused","durationMs","error"}]}.
+     */
+    @GET
+    @Path("{id}/syncs")
+    public List<SyncSession> syncs(@PathParam("id") int id, @QueryParam("limit") @DefaultValue("50") int limit) {
+        sites.find(id);
+        return syncSessions.latest(id, Math.max(1, Math.min(limit, SyncSessions.KEPT)));
     }
 
     /** {@code {"password": "..."}}. */
@@ -167,11 +157,6 @@ public class SitesResource {
     }
 
     private SiteView view(Site site) {
-        return view(site, sites.primarySiteId());
-    }
-
-    private SiteView view(Site site, int primary) {
-        return new SiteView(site, site.id() == primary, siteQueue.length(site.id()), centralFeed.lag(site),
-                refusals.count(site.id()), quarantine.count(site.id()), pushes.integrating(site.id()));
+        return views.of(site);
     }
 }

@@ -66,6 +66,7 @@ public class SiteAuthentication implements ContainerRequestFilter {
             request.abortWith(ErrorResponses.v5(401, "site_name_not_found", "Site name not found", JsonValue.NULL));
             return;
         }
+        request.setProperty(SyncSessionRecorder.CALLER, site.id());
         String version = request.getHeaderString("version");
         if (version != null && !supported(version)) {
             request.abortWith(ErrorResponses.v5(409, "api_version_incompatible", "Api version is not compatible",
@@ -88,9 +89,12 @@ public class SiteAuthentication implements ContainerRequestFilter {
                     "no site credentials: HTTP Basic with the site name and the SHA-256 of its password", JsonValue.NULL);
         }
         String name = credentials.get().username();
-        if (sites.named(name).isEmpty()) {
+        Site site = sites.named(name).orElse(null);
+        if (site == null) {
             return ErrorResponses.v5(401, "site_name_not_found", "Site name not found", JsonValue.NULL);
         }
+        // The site's sync sessions show it: a site set up with a wrong password is a site in trouble.
+        request.setProperty(SyncSessionRecorder.CALLER, site.id());
         Optional<Duration> locked = siteCredentials.siteLockedFor(name,
                 request.getHeaderString(BasicAuthentication.HARDWARE_ID));
         if (locked.isPresent()) {

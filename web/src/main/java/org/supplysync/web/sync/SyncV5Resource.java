@@ -129,6 +129,8 @@ public class SyncV5Resource {
             throw new InvalidRequestException("queueLength must be 0 or more, got " + body.queueLength());
         }
         PushReceipt receipt = pushes.receive(siteId(), body);
+        request.setAttribute(SyncSessionRecorder.PUSHED, body.records());
+        request.setAttribute(SyncSessionRecorder.REFUSED, receipt.refused().size());
         return Response.ok(JSON.createObjectBuilder()
                 .add("integrationStarted", receipt.integrationStarted())
                 .add("refused", RefusalsJson.of(receipt.refused()))
@@ -143,6 +145,7 @@ public class SyncV5Resource {
             return ErrorResponses.v5(400, "invalid_request", "limit must be a positive number", JsonValue.NULL);
         }
         QueuedPage page = siteQueue.pull(siteId(), Math.min(size.get(), maxPullRecords));
+        request.setAttribute(SyncSessionRecorder.PULLED, page.records().size());
         // Written as text around the staged records, which are JSON already.
         StringJoiner data = new StringJoiner(",", "[", "]");
         page.records().forEach(record -> data.add(record.toJson()));
@@ -159,7 +162,7 @@ public class SyncV5Resource {
         for (JsonValue id : ids) {
             syncIds.add(id instanceof JsonString text ? text.getString() : id.toString());
         }
-        siteQueue.acknowledge(siteId(), syncIds);
+        request.setAttribute(SyncSessionRecorder.ACKNOWLEDGED, siteQueue.acknowledge(siteId(), syncIds));
         return Response.noContent().build();
     }
 
@@ -178,6 +181,7 @@ public class SyncV5Resource {
                     JsonValue.NULL);
         }
         CentralPage page = centralFeed.page(siteId(), from, Math.min(size.get(), maxPullRecords));
+        request.setAttribute(SyncSessionRecorder.PULLED, page.changes().size());
         // Written as text around the stored rows, which are JSON already (see CentralChange#toJson).
         StringJoiner data = new StringJoiner(",", "[", "]");
         page.changes().forEach(change -> data.add(change.toJson()));

@@ -1,0 +1,2 @@
+/** The alert check and the log of alerts raised and sent. */
+package org.supplysync.alert.boundary;

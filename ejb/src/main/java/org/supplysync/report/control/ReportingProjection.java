@@ -1,0 +1,107 @@
+package org.supplysync.report.control;
+
+import jakarta.json.JsonObject;
+import org.supplysync.platform.Sql;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Keeps the reporting projection (V14) equal to the central copy, in the transaction that writes the copy: each
+ * changed stock line, transaction and invoice line is projected again from its last version (or its row deleted when
+ * it no longer counts, is deleted, or is held only as whose it is), with one JDBC batch per projection table and
+ * kind of change. Rows are whole records, never running totals, so a line changed, moved to another transaction or
+ * deleted, and a transaction finalised after its lines arrived, leave the reports exact without reading anything.
+ */
+public final class ReportingProjection {
+
+    private final Connection db;
+    private final Map<String, Optional<ReportRows.StockLine>> stockLines = new LinkedHashMap<>();
+    private final Map<String, Optional<ReportRows.Issue>> issues = new LinkedHashMap<>();
+    private final Map<String, Optional<ReportRows.IssueLine>> issueLines = new LinkedHashMap<>();
+
+    public ReportingProjection(Connection db) {
+        this.db = db;
+    }
+
+    public static boolean projects(String tableName) {
+        return ReportRows.STOCK_LINES.equals(tableName) || ReportRows.TRANSACTIONS.equals(tableName)
+                || ReportRows.TRANSACTION_LINES.equals(tableName);
+    }
+
+    /**
+     * The record's new state in the central copy: {@code data} gives its last version, or null when the central
+     * holds none of it (deleted, or kept only as whose it is). Read only for a table this projects.
+     */
+    public void changed(String tableName, String recordId, String storeId, Supplier<JsonObject> data) {
+        switch (tableName) {
+            case ReportRows.STOCK_LINES -> stockLines.put(recordId, Optional.ofNullable(data.get())
+                    .flatMap(row -> ReportRows.stockLine(recordId, storeId, row)));
+            case ReportRows.TRANSACTIONS -> issues.put(recordId, Optional.ofNullable(data.get())
+                    .flatMap(row -> ReportRows.issue(recordId, storeId, row)));
+            case ReportRows.TRANSACTION_LINES -> issueLines.put(recordId, Optional.ofNullable(data.get())
+                    .flatMap(row -> ReportRows.issueLine(recordId, row)));
+            default -> {
+                // not projected
+            }
+        }
+    }
+
+    /** Writes what changed since the last flush. */
+    public void flush() throws SQLException {
+        write("report_stock_line", stockLines, """
+                insert into report_stock_line (line_id, store_id, item_id, location_id, available_packs, pack_size, cost_price)
+                values (?, ?, ?, ?, ?, ?, ?)
+                on duplicate key update store_id = values(store_id), item_id = values(item_id),
+                    location_id = values(location_id), available_packs = values(available_packs),
+                    pack_size = values(pack_size), cost_price = values(cost_price)""",
+                line -> List.of(line.lineId(), line.storeId(), line.itemId(), line.locationId(), line.availablePacks(),
+                        line.packSize(), line.costPrice()));
+        write("report_issue", issues, """
+                insert into report_issue (transact_id, store_id, month, sign) values (?, ?, ?, ?)
+                on duplicate key update store_id = values(store_id), month = values(month), sign = values(sign)""",
+                issue -> List.of(issue.transactId(), issue.storeId(), issue.month(), issue.sign()));
+        write("report_issue_line", issueLines, """
+                insert into report_issue_line (line_id, transact_id, item_id, units) values (?, ?, ?, ?)
+                on duplicate key update transact_id = values(transact_id), item_id = values(item_id),
+                    units = values(units)""",
+                line -> List.of(line.lineId(), line.transactId(), line.itemId(), line.units()));
+    }
+
+    private <T> void write(String table, Map<String, Optional<T>> rows, String upsert,
+                           java.util.function.Function<T, List<Object>> columns) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        String key = "report_issue".equals(table) ? "transact_id" : "line_id";
+        try (PreparedStatement delete = db.prepareStatement("delete from " + table + " where " + key + " = ?");
+             PreparedStatement insert = db.prepareStatement(upsert)) {
+            boolean deletes = false;
+            boolean inserts = false;
+            for (Map.Entry<String, Optional<T>> row : rows.entrySet()) {
+                if (row.getValue().isPresent()) {
+                    Sql.bind(insert, 1, columns.apply(row.getValue().get()).toArray());
+                    insert.addBatch();
+                    inserts = true;
+                } else {
+                    delete.setString(1, row.getKey());
+                    delete.addBatch();
+                    deletes = true;
+                }
+            }
+            if (deletes) {
+                delete.executeBatch();
+            }
+            if (inserts) {
+                insert.executeBatch();
+            }
+        }
+        rows.clear();
+    }
+}
