@@ -54,7 +54,7 @@ async function authorised(path, method = 'GET', body = undefined) {
 
 // credentials 'omit': the browser neither adds credentials of its own nor asks for them with its own dialog on a 401
 function request(credentials, method = 'GET', body = undefined) {
-  const headers = { Authorization: `Basic ${credentials}`, Accept: 'application/json, text/csv' };
+  const headers = { Authorization: `Basic ${credentials}`, Accept: 'application/json' };
   if (body !== undefined) {
     headers['Content-Type'] = 'application/json';
   }
@@ -75,7 +75,7 @@ function base64(text) {
   return btoa(String.fromCharCode(...new TextEncoder().encode(text)));
 }
 
-/** The thresholds of health and how often pages refresh: {amberAfter, redAfter, refreshSeconds}. */
+/** The thresholds of health (amberAfterSeconds, redAfterSeconds) and how often pages refresh (refreshSeconds). */
 export function settings() {
   return api('/api/dashboard/settings');
 }

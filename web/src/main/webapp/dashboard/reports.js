@@ -8,7 +8,7 @@ const REPORTS = {
   'stock-on-hand': {
     columns: 4,
     row: line => el('tr', {}, el('td', {}, line.storeName), el('td', {}, line.locationId || 'no location'),
-      el('td', {}, `${line.itemName} (${line.itemId})`), figure(line.units)),
+      el('td', {}, line.itemName ? `${line.itemName} (${line.itemId})` : line.itemId), figure(line.units)),
     chart: report => bars('Units in stock per store', sumByStore(report.rows, 'units')),
   },
   'stock-value': {
@@ -41,7 +41,8 @@ page(async () => {
       download(event.currentTarget.getAttribute('href'), `${section.dataset.report}.csv`).catch(showError);
     });
   });
-  await Promise.all(sections.map(show));
+  // monthly usage is of one item: it waits for one
+  await Promise.all(sections.filter(section => section.querySelector('form').checkValidity()).map(show));
 });
 
 async function show(section) {
@@ -50,7 +51,9 @@ async function show(section) {
   const query = new URLSearchParams([...new FormData(section.querySelector('form'))].filter(([, value]) => value));
   const data = await api(`/api/reports/${name}?${query}`);
   query.set('format', 'csv');
-  section.querySelector('a.csv').setAttribute('href', `/api/reports/${name}?${query}`);
+  const csv = section.querySelector('a.csv');
+  csv.setAttribute('href', `/api/reports/${name}?${query}`);
+  csv.hidden = false;
   section.querySelector('.coverage').replaceChildren(coverage(data.asOf));
   if (report.total) {
     section.querySelector('.total').textContent = report.total(data);

@@ -18,9 +18,9 @@ let sites = [];
 let sort = { key: 'health', ascending: true };
 
 page(async () => {
-  const { amberAfter, redAfter, refreshSeconds } = await settings();
-  document.getElementById('thresholds').textContent = `A site is amber after ${age(duration(amberAfter))} without `
-    + `contact and red after ${age(duration(redAfter))}. This page refreshes every ${refreshSeconds} seconds.`;
+  const { amberAfterSeconds, redAfterSeconds, refreshSeconds } = await settings();
+  document.getElementById('thresholds').textContent = `A site is amber after ${age(amberAfterSeconds * 1000)} without `
+    + `contact and red after ${age(redAfterSeconds * 1000)}. This page refreshes every ${refreshSeconds} seconds.`;
   table.querySelectorAll('th button').forEach(button => button.addEventListener('click', () => sortBy(button.dataset.key)));
   filter.addEventListener('input', render);
   health.addEventListener('change', render);
@@ -37,12 +37,6 @@ async function refresh(refreshSeconds) {
     showError(error);
   }
   setTimeout(() => refresh(refreshSeconds), refreshSeconds * 1000);
-}
-
-/** Milliseconds of an ISO-8601 duration as the settings give them ("P1D", "PT720H", "PT1H30M"). */
-function duration(iso) {
-  const [, days, hours, minutes, seconds] = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:([\d.]+)S)?)?$/.exec(iso) ?? [];
-  return ((+days || 0) * 86_400 + (+hours || 0) * 3_600 + (+minutes || 0) * 60 + (+seconds || 0)) * 1000;
 }
 
 function sortBy(key) {

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * for the administrator's credentials itself.
  */
 @Path("dashboard")
-public class DashboardResource {
+public class DashboardPagesResource {
 
     /** Folders and file names of the dashboard, never "..": nothing outside the folder can be asked for. */
     private static final Pattern FILE = Pattern.compile("([a-z0-9-]+/)*[A-Za-z0-9-]+(\\.[a-z0-9]+)*");
