@@ -80,9 +80,15 @@ export function settings() {
   return api('/api/dashboard/settings');
 }
 
-/** Every page: the sign-out button, and errors shown where the page keeps them. */
+const PAGES = [['index.html', 'Sync report'], ['jobs.html', 'Jobs'], ['reports.html', 'Reports']];
+
+/** Every page but the login: the navigation with its sign-out button, and errors shown where the page keeps them. */
 export function page(load) {
-  document.getElementById('sign-out')?.addEventListener('click', signOut);
+  const here = location.pathname.split('/').pop() || 'index.html';
+  document.body.prepend(el('header', {}, el('nav', { 'aria-label': 'Dashboard' },
+    el('span', { class: 'brand' }, 'supplysync'),
+    PAGES.map(([file, name]) => el('a', { href: file, 'aria-current': file === here ? 'page' : null }, name)),
+    el('button', { type: 'button', id: 'sign-out', class: 'secondary', onclick: signOut }, 'Sign out'))));
   return load().catch(showError);
 }
 
