@@ -98,6 +98,11 @@ export function showError(error) {
   box.hidden = false;
 }
 
+/** Once a call succeeds again, the last error no longer stands. */
+export function hideError() {
+  document.getElementById('error').hidden = true;
+}
+
 /** An element with attributes (on* ones are listeners) and children (text or elements). */
 export function el(tag, attributes = {}, ...children) {
   const element = document.createElement(tag);

@@ -1,4 +1,4 @@
-import { api, el, fillRows, number, page, settings, showError, when } from './dashboard.js';
+import { api, el, fillRows, hideError, number, page, settings, showError, when } from './dashboard.js';
 
 // The resync jobs: a form per job to start it, and the latest executions with their progress, stop and restart.
 
@@ -30,6 +30,7 @@ async function start(event) {
   }
   try {
     const { executionId } = await api(`/api/jobs/${form.dataset.job}`, 'POST', parameters);
+    hideError();
     document.getElementById('started').textContent = `Started ${form.dataset.job}: execution ${executionId}.`;
     form.reset();
     await refresh();
@@ -41,6 +42,7 @@ async function start(event) {
 async function act(job, action) {
   try {
     await api(`/api/jobs/${job.executionId}/${action}`, 'POST');
+    hideError();
     document.getElementById('started').textContent = action === 'stop'
       ? `Asked execution ${job.executionId} to stop.` : `Restarted the run of execution ${job.executionId}.`;
     await refresh();

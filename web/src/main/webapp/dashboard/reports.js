@@ -1,4 +1,4 @@
-import { api, download, el, figure, fillRows, number, page, showError, when } from './dashboard.js';
+import { api, download, el, figure, fillRows, hideError, number, page, showError, when } from './dashboard.js';
 
 // The reports across stores: each a table, a chart (ECharts, loaded by the page as the global `echarts`), a CSV
 // download of the same query, and the stores it covers as of their last sync.
@@ -34,7 +34,7 @@ page(async () => {
   sections.forEach(section => {
     section.querySelector('form').addEventListener('submit', event => {
       event.preventDefault();
-      show(section).catch(showError);
+      show(section).then(hideError, showError);
     });
     section.querySelector('a.csv').addEventListener('click', event => {
       event.preventDefault();

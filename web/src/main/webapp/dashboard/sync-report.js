@@ -1,4 +1,4 @@
-import { activity, api, age, el, figure, fillRows, healthBadge, page, settings, showError, when } from './dashboard.js';
+import { activity, api, age, el, figure, fillRows, healthBadge, hideError, page, settings, showError, when } from './dashboard.js';
 
 // The sync report: every site's last contact and health, what waits for it, and what it is busy with; sorted and
 // filtered here, fetched again every refreshSeconds.
@@ -30,7 +30,7 @@ page(async () => {
 async function refresh(refreshSeconds) {
   try {
     sites = await api('/api/dashboard/sites');
-    document.getElementById('error').hidden = true;
+    hideError();
     document.getElementById('updated').textContent = `Updated at ${new Date().toLocaleTimeString('en-GB')}.`;
     render();
   } catch (error) {
