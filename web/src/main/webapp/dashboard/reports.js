@@ -4,6 +4,8 @@ import { api, download, el, figure, fillRows, hideError, number, page, showError
 // download of the same query, and the stores it covers as of their last sync.
 
 const ROWS_SHOWN = 500;
+/** The latest query of each report: an answer to an earlier one that comes later is dropped, not shown over it. */
+const latest = new Map();
 const REPORTS = {
   'stock-on-hand': {
     columns: 4,
@@ -49,7 +51,12 @@ async function show(section) {
   const name = section.dataset.report;
   const report = REPORTS[name];
   const query = new URLSearchParams([...new FormData(section.querySelector('form'))].filter(([, value]) => value));
+  const asked = Symbol(name);
+  latest.set(name, asked);
   const data = await api(`/api/reports/${name}?${query}`);
+  if (latest.get(name) !== asked) {
+    return;
+  }
   query.set('format', 'csv');
   const csv = section.querySelector('a.csv');
   csv.setAttribute('href', `/api/reports/${name}?${query}`);
