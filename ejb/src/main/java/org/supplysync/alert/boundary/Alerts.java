@@ -2,6 +2,7 @@ package org.supplysync.alert.boundary;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
@@ -26,11 +27,12 @@ import java.util.logging.Logger;
 /**
  * The alert check: every {@code supplysync.alerts.interval} (a minute) it raises the events due ({@link AlertLog})
  * and sends each pending one through every channel configured, outside any transaction (a slow receiver holds no
- * lock). Not started when alerts are off. The dashboard's thresholds are read at start-up, so that a wrong setting
- * fails the deployment instead of a page later.
+ * lock). Not started when alerts are off; started after the schema migrations (its tables are V14's). The
+ * dashboard's thresholds are read at start-up, so that a wrong setting fails the deployment instead of a page later.
  */
 @Startup
 @Singleton
+@DependsOn("SchemaMigrator")
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Alerts {
 
