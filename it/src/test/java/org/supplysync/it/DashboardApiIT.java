@@ -35,6 +35,8 @@ import static org.supplysync.it.RemoteSite.record;
 class DashboardApiIT extends DeployedApplication {
 
     private static final int WEBHOOK_PORT = Integer.getInteger("supplysync.it.webhookPort", 28091);
+    /** The refresh interval the IT server is given (it/pom.xml). */
+    private static final int REFRESH_SECONDS = Integer.getInteger("supplysync.it.dashboardRefreshSeconds", 30);
 
     @Test
     void recordsEachSyncSessionWithWhatWasPushedPulledAcknowledgedAndRefused() throws SQLException {
@@ -108,7 +110,7 @@ class DashboardApiIT extends DeployedApplication {
 
         admin().get("/api/dashboard/settings").then().statusCode(200)
                 .body("amberAfter", equalTo("P1D")).body("redAfter", equalTo("P30D"))
-                .body("refreshSeconds", equalTo(30));
+                .body("refreshSeconds", equalTo(REFRESH_SECONDS));
         Api.anonymous().get("/api/dashboard/sites").then().statusCode(401);
     }
 
