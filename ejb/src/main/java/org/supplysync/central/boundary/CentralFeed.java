@@ -2,10 +2,12 @@ package org.supplysync.central.boundary;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.supplysync.platform.Sql;
 import org.supplysync.site.entity.Site;
+import org.supplysync.store.control.DispensaryReferenceData;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -41,6 +43,9 @@ public class CentralFeed {
 
     static final int EXAMINED_PER_RECORD = 4;
 
+    @Inject
+    DispensaryReferenceData referenceData;
+
     @PersistenceContext
     EntityManager em;
 
@@ -48,7 +53,7 @@ public class CentralFeed {
     DataSource dataSource;
 
     public CentralPage page(int siteId, long cursor, int limit) {
-        Reader reader = new Reader(siteId, hasActiveDispensary(siteId));
+        Reader reader = new Reader(siteId, referenceData.hasActiveDispensary(siteId));
         try (Connection db = dataSource.getConnection()) {
             List<Long> visible = visibleCursors(db, reader, cursor, limit);
             List<CentralChange> changes = changes(db, reader, visible);
@@ -175,11 +180,6 @@ public class CentralFeed {
              ResultSet result = select.executeQuery()) {
             return result.next() ? result.getLong(1) : 0;
         }
-    }
-
-    private boolean hasActiveDispensary(int siteId) {
-        return !em.createQuery("select s.id from Store s where s.activeSiteId = :site and s.dispensary = true")
-                .setParameter("site", siteId).setMaxResults(1).getResultList().isEmpty();
     }
 
     private Set<Integer> sitesWithActiveDispensary() {

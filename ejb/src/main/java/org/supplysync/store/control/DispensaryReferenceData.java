@@ -28,8 +28,13 @@ public class DispensaryReferenceData {
 
     /** Whether the site has no active dispensary store yet, asked before a dispensary store becomes active on it. */
     public boolean isMissedBy(int siteId) {
-        return siteId != Site.CENTRAL && em.createQuery(
-                        "select s.id from Store s where s.activeSiteId = :siteId and s.dispensary = true", String.class)
+        return siteId != Site.CENTRAL && !hasActiveDispensary(siteId);
+    }
+
+    /** Whether a dispensary store is active on the site: what makes it read the dispensary reference data. */
+    public boolean hasActiveDispensary(int siteId) {
+        return !em.createQuery("select s.id from Store s where s.activeSiteId = :siteId and s.dispensary = true",
+                        String.class)
                 .setParameter("siteId", siteId).setMaxResults(1).getResultList().isEmpty();
     }
 

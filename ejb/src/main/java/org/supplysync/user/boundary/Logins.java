@@ -6,11 +6,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.supplysync.security.control.Backoff;
 import org.supplysync.security.control.Passwords;
 import org.supplysync.site.entity.Site;
 import org.supplysync.store.entity.Store;
 import org.supplysync.user.control.LoginFailures;
-import org.supplysync.user.control.Lockout;
 import org.supplysync.user.entity.StoreAccess;
 import org.supplysync.user.entity.UserAccount;
 
@@ -68,11 +68,11 @@ public class Logins {
             return new LoginOutcome.Refused();
         }
         LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
-        Lockout lockout = lockout();
-        Lockout.State state = failures.lock(username);
+        Backoff lockout = lockout();
+        Backoff.State state = failures.lock(username);
         Optional<Duration> blocked = lockout.blockedFor(state, now);
         if (blocked.isPresent()) {
-            return new LoginOutcome.Blocked(Lockout.millis(blocked.get()));
+            return new LoginOutcome.Blocked(Backoff.millis(blocked.get()));
         }
         Optional<UserAccount> user = em.createNamedQuery(UserAccount.BY_NAME, UserAccount.class)
                 .setParameter("name", username).getResultStream().findFirst()
@@ -125,7 +125,9 @@ public class Logins {
         failures.forgetExpired(now.minusSeconds(windowSeconds), now);
     }
 
-    private Lockout lockout() {
-        return new Lockout(maxFailures, Duration.ofSeconds(windowSeconds), Duration.ofSeconds(lockoutSeconds));
+    /** The sites' and administrators' back-off, with every lock as long as the first: mSupply's fixed lockout. */
+    private Backoff lockout() {
+        Duration lock = Duration.ofSeconds(lockoutSeconds);
+        return new Backoff(maxFailures, Duration.ofSeconds(windowSeconds), lock, lock);
     }
 }

@@ -3,6 +3,7 @@ package org.supplysync.user.control;
 import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.supplysync.security.control.Backoff;
 
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
@@ -23,15 +24,16 @@ public class LoginFailures {
      * The name's state, its row locked until the caller's transaction ends: two logins of one name at once are counted
      * one after the other. The row is made if need be (an insert that meets an existing row locks it all the same).
      */
-    public Lockout.State lock(String name) {
+    public Backoff.State lock(String name) {
         em.createNativeQuery("insert into user_login_failure (name) values (?) on duplicate key update name = name")
                 .setParameter(1, name).executeUpdate();
         Object[] row = (Object[]) em.createNativeQuery("select failures, window_start, locked_until"
                 + " from user_login_failure where name = ?").setParameter(1, name).getSingleResult();
-        return new Lockout.State(((Number) row[0]).intValue(), time(row[1]), time(row[2]));
+        // No count of locks in a row: a user's every lock is as long as the first (Logins).
+        return new Backoff.State(((Number) row[0]).intValue(), time(row[1]), 0, time(row[2]));
     }
 
-    public void save(String name, Lockout.State state) {
+    public void save(String name, Backoff.State state) {
         em.createNativeQuery("update user_login_failure set failures = ?, window_start = ?, locked_until = ? where name = ?")
                 .setParameter(1, state.failures()).setParameter(2, state.windowStart())
                 .setParameter(3, state.lockedUntil()).setParameter(4, name).executeUpdate();
