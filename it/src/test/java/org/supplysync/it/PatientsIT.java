@@ -87,6 +87,34 @@ class PatientsIT extends DeployedApplication {
     }
 
     @Test
+    void aChangePushedWhileThePatientBecomesVisibleElsewhereStillReachesTheNewSite() throws Exception {
+        RemoteSite home = RemoteSite.register("desktop");
+        RemoteSite visitor = RemoteSite.register("desktop");
+        String homeDispensary = dispensaryOn(home.id);
+        String visitorDispensary = dispensaryOn(visitor.id);
+        String patient = unique("PAT");
+        push(home, new HashMap<>(), patient(patient, homeDispensary), visibility(patient, homeDispensary));
+        visitor.drainQueue();
+
+        // The home site keeps renaming the patient while the central makes it visible on the visitor's site: whichever
+        // commits first, the visitor must end with the last name, never an older one.
+        int versions = 8;
+        Thread renames = new Thread(() -> {
+            for (int v = 1; v <= versions; v++) {
+                home.push(record("name", patient, "Update", Map.of("ID", patient, "type", "patient",
+                        "name", "Version " + v, "supplying_store_id", homeDispensary)));
+            }
+        });
+        renames.start();
+        Thread.sleep(300);
+        central(new HashMap<>(), visibility(patient, visitorDispensary));
+        renames.join(120_000);
+
+        Map<String, JsonNode> arrived = byKey(visitor.drainQueue());
+        assertThat(arrived.get("name/" + patient).path("name").asText()).isEqualTo("Version " + versions);
+    }
+
+    @Test
     void onlyAnAdministratorMovesAPatientsHomeAndTheNewHomeSiteGetsItsHistoryAndTheRightToEditIt() throws SQLException {
         RemoteSite home = RemoteSite.register("desktop");
         RemoteSite newHome = RemoteSite.register("desktop");
