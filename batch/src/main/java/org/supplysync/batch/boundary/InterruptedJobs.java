@@ -12,6 +12,7 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import org.supplysync.batch.control.ExecutionsHere;
 import org.supplysync.batch.control.JobRun;
 import org.supplysync.batch.control.JobRuns;
 import org.supplysync.batch.control.Jobs;
@@ -21,6 +22,7 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
@@ -28,11 +30,15 @@ import java.util.logging.Logger;
 
 /**
  * After a server kill the batch runtime leaves the executions that were running STARTED, and neither a restart nor an
- * abandonment of them is then clean. At start-up, every run still active was interrupted (this server runs them all:
- * one application server per central database): its execution and steps are marked FAILED in the runtime's
- * repository (plain status columns; restart reads the job's own status record, which tolerates STARTED), the run is
- * ended, and an interrupted initialisation is restarted by itself, since a site is waiting for it. Other jobs wait
- * for an administrator's restart.
+ * abandonment of them is then clean. A run still active whose execution was created before this application started
+ * was interrupted (this server runs them all: one application server per central database), and so was one whose
+ * execution ended in this process while the database was unreachable (its end could not be written): its execution
+ * and steps are marked FAILED in the runtime's repository (plain status columns; restart reads the job's own status
+ * record, which tolerates STARTED), the run is ended, and an interrupted initialisation is restarted by itself, since
+ * a site is waiting for it. Other jobs wait for an administrator's restart.
+ * <p>
+ * The check runs soon after start-up and then at an interval, not once: a first check that fails (the database still
+ * recovering, the runtime not ready) must not leave a site waiting for an initialisation nobody resumes.
  */
 @Startup
 @Singleton
@@ -43,6 +49,9 @@ public class InterruptedJobs {
     private static final Set<BatchStatus> RUNNING = Set.of(BatchStatus.STARTING, BatchStatus.STARTED, BatchStatus.STOPPING);
     /** Long enough for the application to be deployed when the runtime loads its job XML again. */
     private static final long DELAY_MILLIS = 5_000;
+    private static final long INTERVAL_MILLIS = 60_000;
+    /** A reservation gets its execution within milliseconds; one without for this long never will. */
+    private static final int UNSTARTED_FOR_SECONDS = 60;
 
     @Resource
     TimerService timers;
@@ -56,51 +65,78 @@ public class InterruptedJobs {
     @Inject
     BatchJobs jobs;
 
+    @Inject
+    ExecutionsHere here;
+
     /** Executions created before this are not running: the application was not. */
     private Instant startedUp;
 
     @PostConstruct
     void atStartUp() {
         startedUp = Instant.now();
-        timers.createSingleActionTimer(DELAY_MILLIS, new TimerConfig("interrupted jobs", false));
+        timers.createIntervalTimer(DELAY_MILLIS, INTERVAL_MILLIS, new TimerConfig("interrupted jobs", false));
     }
 
     @Timeout
     void recover() {
-        for (JobRun run : runs.active()) {
+        List<JobRun> unstarted;
+        List<JobRun> active;
+        try {
+            unstarted = runs.unstarted(UNSTARTED_FOR_SECONDS);
+            active = runs.active();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not read the active job runs; trying again in " + INTERVAL_MILLIS / 1000 + " s", e);
+            return;
+        }
+        for (JobRun run : unstarted) {
+            // Killed between the reservation and the start: there is nothing to restart, only a run to close.
+            runs.ended(run.runId(), JobRun.State.FAILED);
+            runs.failed(run.runId(), null, "the server stopped before the run's execution started");
+        }
+        for (JobRun run : active) {
             try {
-                recover(run);
+                if (run.executionId() != null) {
+                    recover(run);
+                }
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "could not recover " + run.jobName() + " run " + run.runId(), e);
+                LOG.log(Level.WARNING, "could not recover " + run.jobName() + " run " + run.runId()
+                        + "; trying again in " + INTERVAL_MILLIS / 1000 + " s", e);
             }
         }
     }
 
     private void recover(JobRun run) {
-        if (run.executionId() == null) {
-            // Killed between the reservation and the start: there is nothing to restart, only a run to close.
-            runs.ended(run.runId(), JobRun.State.FAILED);
-            runs.failed(run.runId(), null, "the server stopped before the run's execution started");
-            return;
+        long executionId = run.executionId();
+        if (here.running(executionId)) {
+            return;  // a thread of this process runs it
         }
-        Optional<JobExecution> execution = jobs.known(run.executionId());
-        if (execution.isPresent() && execution.get().getCreateTime() != null
-                && !execution.get().getCreateTime().toInstant().isBefore(startedUp)) {
-            return;  // started since this application started: it runs
+        Optional<JobExecution> execution = jobs.known(executionId);
+        boolean endedUnwritten = here.endedUnwritten(executionId);
+        if (execution.isPresent() && !endedUnwritten) {
+            JobExecution known = execution.get();
+            if (!RUNNING.contains(known.getBatchStatus())) {
+                return;  // it ended, and its run is being resumed: the resumption attaches a new execution
+            }
+            if (known.getCreateTime() != null && !known.getCreateTime().toInstant().isBefore(startedUp)) {
+                return;  // started since this application started, its first step not begun yet
+            }
         }
         if (execution.isPresent() && RUNNING.contains(execution.get().getBatchStatus())) {
-            markFailed(run.executionId());
+            markFailed(executionId);
         }
-        runs.failed(run.runId(), run.executionId(), "the application stopped while execution " + run.executionId()
-                + " ran; it goes on from its last committed chunk when restarted");
+        runs.failed(run.runId(), executionId, (endedUnwritten
+                ? "execution " + executionId + " ended while the database was unreachable"
+                : "the application stopped while execution " + executionId + " ran")
+                + "; it goes on from its last committed chunk when restarted");
         runs.ended(run.runId(), JobRun.State.FAILED);
+        here.written(executionId);
+        String cause = endedUnwritten ? "interrupted by a database failure" : "interrupted by a server stop";
         if (Jobs.INITIALISE_SITE.equals(run.jobName())) {
-            long restarted = jobs.restart(run.executionId()).executionId();
-            LOG.info(() -> "initialisation of site " + run.siteId() + " interrupted by a server stop: restarted as execution "
-                    + restarted);
+            long restarted = jobs.restart(runs.find(run.runId()).orElseThrow()).executionId();
+            LOG.info(() -> "initialisation of site " + run.siteId() + " " + cause + ": restarted as execution " + restarted);
         } else {
-            LOG.info(() -> run.jobName() + " run " + run.runId() + " interrupted by a server stop: restart execution "
-                    + run.executionId() + " to go on");
+            LOG.info(() -> run.jobName() + " run " + run.runId() + " " + cause + ": restart execution " + executionId
+                    + " to go on");
         }
     }
 

@@ -38,12 +38,19 @@ public class JobRunListener implements JobListener, StepListener {
     @Inject
     Sites sites;
 
+    @Inject
+    ExecutionsHere here;
+
     @Override
     public void beforeJob() {
+        here.began(job.getExecutionId());
     }
 
     @Override
     public void afterJob() {
+        // First, as nothing below may succeed (the database may be gone): the run then stays active, and
+        // InterruptedJobs ends it once the database is back.
+        here.ended(job.getExecutionId());
         // The runtime sets COMPLETED only after this listener: a run that got here without failing or stopping completed.
         JobRun.State state = switch (job.getBatchStatus()) {
             case FAILED, ABANDONED -> JobRun.State.FAILED;
@@ -55,6 +62,7 @@ public class JobRunListener implements JobListener, StepListener {
         if (state != JobRun.State.COMPLETED && Jobs.INITIALISE_SITE.equals(run.jobName())) {
             sites.initialisationInterrupted(run.siteId());
         }
+        here.written(job.getExecutionId());
         LOG.info(() -> run.jobName() + " run " + run.runId() + " (execution " + job.getExecutionId() + ") ended " + state);
     }
 

@@ -135,6 +135,11 @@ public class JobRuns {
         }
     }
 
+    /** The run whose current execution this is. */
+    public Optional<JobRun> withExecution(long executionId) {
+        return list("select " + COLUMNS + " from job_run where execution_id = ?", executionId).stream().findFirst();
+    }
+
     /** The most recent runs, newest first. */
     public List<JobRun> recent(int limit) {
         return list("select " + COLUMNS + " from job_run order by run_id desc limit ?", limit);
@@ -142,6 +147,15 @@ public class JobRuns {
 
     public List<JobRun> active() {
         return list("select " + COLUMNS + " from job_run where state = 'ACTIVE' order by run_id");
+    }
+
+    /**
+     * Active runs reserved this long ago that never got an execution: the server stopped between the reservation and
+     * the start. The age is the database's own clock, as {@code started_at} is.
+     */
+    public List<JobRun> unstarted(int seconds) {
+        return list("select " + COLUMNS + " from job_run where state = 'ACTIVE' and execution_id is null"
+                + " and started_at < utc_timestamp(3) - interval ? second order by run_id", seconds);
     }
 
     /** The failures noted in the run, oldest first. */
