@@ -65,7 +65,7 @@ class ServerScriptIT {
 
         assertThat(new ProcessBuilder("kill", "-INT", "--", "-" + run.pid()).start().waitFor()).isZero();
 
-        assertThat(run.waitFor(3, TimeUnit.MINUTES)).as("./supplysync run ended after Ctrl-C").isTrue();
+        assertThat(run.waitFor(5, TimeUnit.MINUTES)).as("./supplysync run ended after Ctrl-C").isTrue();
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
                 assertThat(ProcessHandle.of(database).map(ProcessHandle::isAlive).orElse(false))
                         .as("the embedded MariaDB's launcher is still running").isFalse());
