@@ -28,7 +28,12 @@ public final class Api {
     }
 
     static RequestSpecification admin() {
-        return anonymous().auth().preemptive().basic("admin", ADMIN_PASSWORD);
+        return adminOf(BASE_URI);
+    }
+
+    /** The administrator of another server started with the tests' settings (a restored central). */
+    static RequestSpecification adminOf(String baseUri) {
+        return given().baseUri(baseUri).contentType(ContentType.JSON).auth().preemptive().basic("admin", ADMIN_PASSWORD);
     }
 
     /** As an mSupply remote site authenticates: site name and the SHA-256 hex of its password. */

@@ -40,15 +40,21 @@ final class RemoteSite {
     final String name;
     private final String password;
     private final String hardwareId;
+    private final URI server;
     private final SyncV5Api api;
     private long centralCursor;
 
     private RemoteSite(int id, String name, String password) {
+        this(id, name, password, URI.create(Api.BASE_URI));
+    }
+
+    private RemoteSite(int id, String name, String password, URI server) {
         this.id = id;
         this.name = name;
         this.password = password;
         this.hardwareId = "HW-" + name;
-        this.api = new SyncV5Api(URI.create(Api.BASE_URI), name, SyncV5Api.sha256Hex(password), hardwareId, OPTIONS,
+        this.server = server;
+        this.api = new SyncV5Api(server, name, SyncV5Api.sha256Hex(password), hardwareId, OPTIONS,
                 CONNECTIONS, SyncV5Api.Observer.NONE);
     }
 
@@ -59,6 +65,13 @@ final class RemoteSite {
         Api.admin().body(Map.of("id", id, "name", name, "type", type, "password", "pw-" + name))
                 .post("/api/sites").then().statusCode(201);
         return new RemoteSite(id, name, "pw-" + name);
+    }
+
+    /** The same site (name, password, device, central cursor) syncing with another server, a restored central. */
+    RemoteSite syncingWith(String baseUri) {
+        RemoteSite moved = new RemoteSite(id, name, password, URI.create(baseUri));
+        moved.centralCursor = centralCursor;
+        return moved;
     }
 
     /** A site made some other way (its password as given to the admin API). */
@@ -91,7 +104,7 @@ final class RemoteSite {
 
     HttpRequest.Builder request(String path) {
         String credentials = name + ":" + SyncV5Api.sha256Hex(password);
-        return HttpRequest.newBuilder(URI.create(Api.BASE_URI + path))
+        return HttpRequest.newBuilder(URI.create(server + path))
                 .timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
                 .header("msupply-site-uuid", hardwareId)

