@@ -154,12 +154,13 @@ class ServerCrashIT extends DeployedApplication {
                 Map.entry("SUPPLYSYNC_USERS_LOGIN_LOCKOUT_SECONDS", System.getProperty("supplysync.it.loginLockoutSeconds")),
                 Map.entry("SUPPLYSYNC_SECURITY_LOCK_SECONDS", System.getProperty("supplysync.it.securityLockSeconds")),
                 Map.entry("SUPPLYSYNC_SECURITY_LONGEST_LOCK_SECONDS", System.getProperty("supplysync.it.securityLockSeconds")),
-                // the tests after this one find the server as it/pom.xml started it: alerts and the dashboard too
+                // the tests after this one find the server as it/pom.xml started it: alerts, the dashboard and retention too
                 Map.entry("SUPPLYSYNC_ALERTS_WEBHOOK_URL",
                         "http://127.0.0.1:" + System.getProperty("supplysync.it.webhookPort") + "/alerts"),
                 Map.entry("SUPPLYSYNC_ALERTS_INTERVAL", System.getProperty("supplysync.it.alertsInterval")),
                 Map.entry("SUPPLYSYNC_DASHBOARD_REFRESH_SECONDS",
-                        System.getProperty("supplysync.it.dashboardRefreshSeconds"))));
+                        System.getProperty("supplysync.it.dashboardRefreshSeconds")),
+                Map.entry("SUPPLYSYNC_RETENTION_AUDIT", System.getProperty("supplysync.it.retentionAudit"))));
         assertThat(start.start().waitFor()).as("./supplysync start after the crash").isZero();
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
                 .until(() -> admin().get("/api/sites/1").statusCode() == 200);

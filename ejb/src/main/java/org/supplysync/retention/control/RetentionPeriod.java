@@ -46,8 +46,9 @@ public record RetentionPeriod(Optional<Duration> length) {
         return this;
     }
 
+    /** As it is set: {@code P90D} rather than Duration's {@code PT2160H}. */
     @Override
     public String toString() {
-        return length.map(Duration::toString).orElse("forever");
+        return length.map(d -> d.toSeconds() % 86_400 == 0 ? "P" + d.toDays() + "D" : d.toString()).orElse("forever");
     }
 }

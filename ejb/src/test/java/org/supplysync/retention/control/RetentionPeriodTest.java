@@ -21,6 +21,13 @@ class RetentionPeriodTest {
     }
 
     @Test
+    void readsAsItIsSet() {
+        assertThat(RetentionPeriod.parse("s", "P90D")).hasToString("P90D");
+        assertThat(RetentionPeriod.parse("s", "PT36H")).hasToString("PT36H");
+        assertThat(RetentionPeriod.FOREVER).hasToString("forever");
+    }
+
+    @Test
     void nothingEverExpiresWhenKeptForever() {
         assertThat(RetentionPeriod.parse("s", "forever").expiredBefore(NOW)).isEmpty();
         assertThat(RetentionPeriod.parse("s", "FOREVER")).isEqualTo(RetentionPeriod.FOREVER);
