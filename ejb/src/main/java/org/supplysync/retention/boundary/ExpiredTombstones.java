@@ -41,7 +41,7 @@ public class ExpiredTombstones {
         try (Connection db = dataSource.getConnection()) {
             List<Long> cursors = new ArrayList<>();
             try (PreparedStatement select = db.prepareStatement("""
-                    select a.central_cursor from site_activity a join site s on s.id = a.site_id
+                    select coalesce(a.central_cursor, 0) from site s left join site_activity a on a.site_id = s.id
                     where s.id <> ? and s.retired_at is null""")) {
                 select.setInt(1, Site.CENTRAL);
                 try (ResultSet rows = select.executeQuery()) {
