@@ -23,9 +23,9 @@ import static org.supplysync.it.RemoteSite.record;
 
 /**
  * The retention cleanup ({@code POST /api/retention/run}) over rows aged in the database: what has aged past its period
- * goes (the IT server keeps everything by the defaults, the audit ten years), what is young stays, and so do a
- * quarantined record still waiting, a failed job run that can still be restarted and a deletion some site has not
- * read past. The audit still refuses any other DELETE.
+ * goes (the IT server runs with the default periods, the audit's ten years instead of forever), what is young stays,
+ * and so do a quarantined record still waiting, a stopped job run that can still be restarted and a deletion some site
+ * has not read past. The audit still refuses any other DELETE.
  */
 class RetentionIT extends DeployedApplication {
 

@@ -35,9 +35,9 @@ public class ExpiredJobs {
     @Resource(lookup = "jdbc/supplysync")
     DataSource dataSource;
 
-    /** Every run that has ended; the few active ones are never removed. */
+    /** Every run, active ones too: a later run supersedes an earlier one even while it runs. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public List<ExpiredRuns.Run> endedRuns() {
+    public List<ExpiredRuns.Run> runs() {
         List<ExpiredRuns.Run> runs = new ArrayList<>();
         try (Connection db = dataSource.getConnection();
              PreparedStatement select = db.prepareStatement(

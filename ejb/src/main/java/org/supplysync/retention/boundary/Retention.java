@@ -117,7 +117,7 @@ public class Retention {
         long runs = 0;
         long instances = 0;
         if (before.isPresent()) {
-            for (ExpiredRuns.Run run : ExpiredRuns.expired(jobs.endedRuns(), before.get())) {
+            for (ExpiredRuns.Run run : ExpiredRuns.expired(jobs.runs(), before.get())) {
                 ExpiredJobs.Removed gone = jobs.removeRun(run);
                 runs += gone.runs();
                 instances += gone.instances();
