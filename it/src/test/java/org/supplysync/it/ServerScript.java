@@ -95,6 +95,7 @@ final class ServerScript {
                         "http://127.0.0.1:" + System.getProperty("supplysync.it.webhookPort") + "/alerts"),
                 Map.entry("SUPPLYSYNC_ALERTS_INTERVAL", System.getProperty("supplysync.it.alertsInterval")),
                 Map.entry("SUPPLYSYNC_DASHBOARD_REFRESH_SECONDS",
-                        System.getProperty("supplysync.it.dashboardRefreshSeconds")));
+                        System.getProperty("supplysync.it.dashboardRefreshSeconds")),
+                Map.entry("SUPPLYSYNC_RETENTION_AUDIT", System.getProperty("supplysync.it.retentionAudit")));
     }
 }

@@ -35,15 +35,21 @@ public class Refusals {
         }
     }
 
-    /** How many records of the site were refused, ever. */
+    /** How many records of the site were refused, ever: those listed and those the retention cleanup removed. */
     public long count(int siteId) {
-        return ((Number) em.createNativeQuery("select count(*) from refusal where site_id = ?")
-                .setParameter(1, siteId).getSingleResult()).longValue();
+        return ((Number) em.createNativeQuery("select (select count(*) from refusal where site_id = ?)"
+                        + " + coalesce((select refusals from refusal_expired where site_id = ?), 0)")
+                .setParameter(1, siteId).setParameter(2, siteId).getSingleResult()).longValue();
     }
 
     /** {@link #count} of every site that has refusals, in one query. */
     public Map<Integer, Long> counts() {
-        return PerSite.counts(em.createNativeQuery("select site_id, count(*) from refusal group by site_id")
+        return PerSite.counts(em.createNativeQuery("""
+                        select site_id, sum(refused) from (
+                            select site_id, count(*) as refused from refusal group by site_id
+                            union all
+                            select site_id, refusals from refusal_expired) counted
+                        group by site_id""")
                 .getResultList());
     }
 

@@ -1,0 +1,2 @@
+/** The retention cleanup, run at once by an administrator. */
+package org.supplysync.web.retention;
