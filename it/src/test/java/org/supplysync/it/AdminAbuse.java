@@ -79,7 +79,12 @@ final class AdminAbuse {
                 path = path.replaceFirst("\u0001", query(HostileInput.text().sample()));
             }
             byte[] body = endpoint.fields.isEmpty() && !"POST".equals(endpoint.method) ? null : body(endpoint).sample();
-            campaign.admin("admin API", endpoint.method, path, body);
+            if (Arbitraries.integers().between(0, 4).sample() == 0) {
+                campaign.admin("admin API", endpoint.method, path, body, Arbitraries.of("Content-Type", "Accept",
+                        "Accept-Language", "Content-Language").sample(), HostileInput.mediaType().sample());
+            } else {
+                campaign.admin("admin API", endpoint.method, path, body);
+            }
         }
     }
 

@@ -18,12 +18,7 @@ import java.util.Base64;
  */
 final class Campaign {
 
-    /**
-     * HTTP/1.1, as Open mSupply's client speaks it to a plain-HTTP central (Java's client would otherwise ask to upgrade
-     * each connection to HTTP/2, and Payara then answers some requests 431 with no body, whatever their headers).
-     */
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = RemoteSite.HTTP;
     private static final String ADMIN_AUTHORIZATION = "Basic " + Base64.getEncoder()
             .encodeToString(("admin:" + Api.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
 
@@ -48,10 +43,16 @@ final class Campaign {
 
     /** A call as an administrator. */
     Answer admin(String category, String method, String path, byte[] body) {
+        return admin(category, method, path, body, "Content-Type", "application/json");
+    }
+
+    /** A call as an administrator with one header as given. */
+    Answer admin(String category, String method, String path, byte[] body, String header, String value) {
         return send(category, HttpRequest.newBuilder(URI.create(Api.BASE_URI + path))
                 .timeout(Duration.ofSeconds(60))
                 .header("Authorization", ADMIN_AUTHORIZATION)
                 .header("Content-Type", "application/json")
+                .setHeader(header, value)
                 .method(method, publisher(body)));
     }
 
@@ -145,11 +146,11 @@ final class Campaign {
     record Answer(int status, String contentType, String body) {
 
         /**
-         * A 400 with nothing in it: Payara's HTTP listener refusing a request line it cannot parse (an encoded NUL or
-         * overlong UTF-8 in the path, a header over its size), before any application sees the request.
+         * A 4xx with nothing in it: Payara's HTTP listener refusing a request it cannot parse (an encoded NUL or overlong
+         * UTF-8 in the path, a header over its size, a body not in its Content-Encoding), before any application sees it.
          */
         boolean isListenersRefusal() {
-            return status == 400 && body.isEmpty() && contentType.isEmpty();
+            return status >= 400 && status < 500 && body.isEmpty() && contentType.isEmpty();
         }
 
         /** The body as JSON, or null when it is not. */

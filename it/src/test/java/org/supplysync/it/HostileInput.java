@@ -71,6 +71,15 @@ final class HostileInput {
                 .as((chunk, length) -> chunk.repeat(length / chunk.length() + 1).substring(0, length));
     }
 
+    /** A value for a media-type or language header: well-formed, odd, or beyond any parser (ASCII, as headers are). */
+    static Arbitrary<String> mediaType() {
+        return Arbitraries.oneOf(
+                Arbitraries.of("text/", "a/b/c", ";;;", "application/json; boundary=\"", "application/json;;charset",
+                        "*/*;q=x", "application/xml", "multipart/form-data", "application/json; charset=ebcdic", "en-",
+                        "@@@ x", ";;=;", "", " ", "\t", "application/x-www-form-urlencoded"),
+                Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(30));
+    }
+
     /** A JSON value of any type, for a field whose type is wrong whatever it is given. */
     static Arbitrary<JsonNode> anyValue() {
         return Arbitraries.frequencyOf(

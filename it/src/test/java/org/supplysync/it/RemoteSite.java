@@ -27,7 +27,12 @@ import java.util.Map;
 final class RemoteSite {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /**
+     * HTTP/1.1, as Open mSupply speaks to a plain-HTTP central. Java's client would ask to upgrade to HTTP/2 (h2c), and
+     * over an upgraded connection Payara answers 431 with no body after some fifty requests, then drops it.
+     */
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private static final SyncV5Api.Options OPTIONS = SyncV5Api.Options.standard().withReadTimeout(Duration.ofSeconds(60));
     private static final SyncV5Api.Connections CONNECTIONS = SyncV5Api.Connections.of(OPTIONS);
 

@@ -201,7 +201,9 @@ final class SyncAbuse {
         for (int i = 0; i < tries; i++) {
             var request = attacker.request(Arbitraries.of("/sync/v5/site", "/sync/v5/site_status",
                     "/sync/v5/queued_records?limit=1").sample()).GET();
-            switch (Arbitraries.integers().between(0, 4).sample()) {
+            switch (Arbitraries.integers().between(0, 5).sample()) {
+                case 5 -> request.setHeader(Arbitraries.of("Content-Type", "Accept", "Accept-Language", "Content-Language")
+                        .sample(), HostileInput.mediaType().sample());
                 case 0 -> request.setHeader("version", text.sample());
                 case 1 -> request.setHeader("msupply-site-uuid", text.sample());
                 case 2 -> request.setHeader("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
