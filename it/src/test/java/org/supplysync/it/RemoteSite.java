@@ -207,7 +207,7 @@ final class RemoteSite {
         return record;
     }
 
-    private static void sleep(long millis) {
+    static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

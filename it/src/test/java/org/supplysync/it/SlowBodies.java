@@ -43,7 +43,7 @@ final class SlowBodies {
             for (byte b : bytes) {
                 out.write(b);
                 out.flush();
-                sleep(pause);
+                RemoteSite.sleep(pause);
             }
             Campaign.Answer answer = read(socket, Duration.ofSeconds(60));
             if (answer == null) {
@@ -87,7 +87,7 @@ final class SlowBodies {
                 }
             });
             answered = answer.thenApply(any -> Instant.now());
-            sleep(held.toMillis());
+            RemoteSite.sleep(held.toMillis());
         } finally {
             for (Socket socket : stalled) {
                 socket.close();
@@ -162,14 +162,6 @@ final class SlowBodies {
             return body.toString();
         } catch (RuntimeException notChunkedAsExpected) {
             return chunked;
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }
