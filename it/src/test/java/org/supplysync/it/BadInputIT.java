@@ -261,7 +261,7 @@ class BadInputIT extends DeployedApplication {
     @Test
     void unparsableMediaTypeAndLanguageHeadersAreA400InTheApisShapeNotAnHtmlPage() throws Exception {
         RemoteSite site = RemoteSite.register("desktop");
-        for (String contentType : List.of("text/", "a/b/c", "application/json; boundary=\"")) {
+        for (String contentType : List.of("text/", "a/b/c", "application/json; boundary=\"", "application/json;q=x")) {
             v5Error(RemoteSite.send(site.request("/sync/v5/queued_records").header("Content-Type", contentType)
                             .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"queueLength\": 0, \"data\": []}"))),
                     400, "invalid_request", "the Content-Type header cannot be parsed");
@@ -271,6 +271,10 @@ class BadInputIT extends DeployedApplication {
         v5Error(RemoteSite.send(site.request("/sync/v5/site").setHeader("Accept", ";;;")), 400, "invalid_request",
                 "the Accept header cannot be parsed");
         rawProblem("GET", "/api/sites/1", "Accept", "a/b/c", "the Accept header cannot be parsed");
+        // A quality value Jersey reads only while it selects a method: a 500 and Payara's HTML page before.
+        rawProblem("GET", "/api/dashboard/sites", "Accept", "*/*;q=x", "the Accept header cannot be parsed");
+        v5Error(RemoteSite.send(site.request("/sync/v5/site").setHeader("Accept", "application/json;q=2")), 400,
+                "invalid_request", "the Accept header cannot be parsed");
         rawProblem("GET", "/api/sites/1", "Accept-Language", ";;=;", "the Accept-Language header cannot be parsed");
         // What v5 sites send, no Content-Type at all, is still read.
         site.pushBatch(0, JSON.createArrayNode()).expect(200);

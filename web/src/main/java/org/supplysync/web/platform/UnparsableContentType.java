@@ -37,11 +37,10 @@ public class UnparsableContentType extends HttpFilter {
         chain.doFilter(request, response);
     }
 
-    /** Whether Jersey's own parser (behind {@link MediaType#valueOf}) takes the value. */
+    /** Whether Jersey's own parser (behind {@link MediaType#valueOf}) takes the value, a quality value in it included. */
     private static boolean parses(String contentType) {
         try {
-            MediaType.valueOf(contentType);
-            return true;
+            return UnparsableHeaders.hasReadableQuality(MediaType.valueOf(contentType));
         } catch (RuntimeException unparsable) {
             return false;
         }
