@@ -257,6 +257,47 @@ class BadInputIT extends DeployedApplication {
         site.awaitIdle();
     }
 
+    /** Found by AbuseCampaignIT: Jersey answered these with the servlet container's HTML error page. */
+    @Test
+    void unparsableMediaTypeAndLanguageHeadersAreA400InTheApisShapeNotAnHtmlPage() throws Exception {
+        RemoteSite site = RemoteSite.register("desktop");
+        for (String contentType : List.of("text/", "a/b/c", "application/json; boundary=\"", "application/json;q=x")) {
+            v5Error(RemoteSite.send(site.request("/sync/v5/queued_records").header("Content-Type", contentType)
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"queueLength\": 0, \"data\": []}"))),
+                    400, "invalid_request", "the Content-Type header cannot be parsed");
+            rawProblem("POST", "/api/sites", "Content-Type", contentType, "the Content-Type header cannot be parsed");
+            rawProblem("GET", "/api/sites/1", "Content-Type", contentType, "the Content-Type header cannot be parsed");
+        }
+        v5Error(RemoteSite.send(site.request("/sync/v5/site").setHeader("Accept", ";;;")), 400, "invalid_request",
+                "the Accept header cannot be parsed");
+        rawProblem("GET", "/api/sites/1", "Accept", "a/b/c", "the Accept header cannot be parsed");
+        // A quality value Jersey reads only while it selects a method: a 500 and Payara's HTML page before.
+        rawProblem("GET", "/api/dashboard/sites", "Accept", "*/*;q=x", "the Accept header cannot be parsed");
+        v5Error(RemoteSite.send(site.request("/sync/v5/site").setHeader("Accept", "application/json;q=2")), 400,
+                "invalid_request", "the Accept header cannot be parsed");
+        rawProblem("GET", "/api/sites/1", "Accept-Language", ";;=;", "the Accept-Language header cannot be parsed");
+        // What v5 sites send, no Content-Type at all, is still read.
+        site.pushBatch(0, JSON.createArrayNode()).expect(200);
+        assertIdle(site);
+    }
+
+    /** An administrator's call with one header as given: a 400 problem+json whose detail says {@code named}. */
+    private static void rawProblem(String method, String path, String header, String value, String named)
+            throws Exception {
+        java.net.http.HttpResponse<String> answer = RemoteSite.HTTP.send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(Api.BASE_URI + path))
+                        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                                ("admin:" + Api.ADMIN_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                        .header(header, value)
+                        .method(method, "GET".equals(method) ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                                : java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
+        assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(JSON.readTree(answer.body()).path("detail").asText()).isEqualTo(named);
+        assertNoInternals(answer.body());
+    }
+
     // --- checks ----------------------------------------------------------------------------------------------
 
     /** A problem+json answer with this status whose detail says {@code named}; returns the detail. */

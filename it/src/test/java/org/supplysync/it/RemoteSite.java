@@ -28,10 +28,10 @@ final class RemoteSite {
 
     static final ObjectMapper JSON = new ObjectMapper();
     /**
-     * HTTP/1.1, as the project's client and Open mSupply's sites speak it over plain http; the JDK's default offers an
-     * upgrade to h2c that no site makes.
+     * HTTP/1.1, as Open mSupply speaks to a plain-HTTP central. Java's client would ask to upgrade to HTTP/2 (h2c), and
+     * over an upgraded connection Payara answers 431 with no body after some fifty requests, then drops it.
      */
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private static final SyncV5Api.Options OPTIONS = SyncV5Api.Options.standard().withReadTimeout(Duration.ofSeconds(60));
     private static final SyncV5Api.Connections CONNECTIONS = SyncV5Api.Connections.of(OPTIONS);
@@ -220,7 +220,7 @@ final class RemoteSite {
         return record;
     }
 
-    private static void sleep(long millis) {
+    static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

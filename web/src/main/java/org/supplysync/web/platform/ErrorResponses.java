@@ -28,21 +28,36 @@ public final class ErrorResponses {
     }
 
     public static boolean isSyncPath(UriInfo uri) {
-        String path = uri == null ? "" : uri.getPath();
-        return path.startsWith("sync/") || path.startsWith("/sync/");
+        return isSyncPath(pathOf(uri));
     }
 
     /** The endpoints of mSupply's legacy v4 API the client calls on the central ({@code /api/v4/login}). */
     public static boolean isV4Path(UriInfo uri) {
-        String path = uri == null ? "" : uri.getPath();
-        return path.startsWith("api/v4/") || path.startsWith("/api/v4/");
+        return isV4Path(pathOf(uri));
     }
 
     public static Response of(UriInfo uri, int status, String title, String code, String detail) {
-        if (isSyncPath(uri)) {
+        return of(pathOf(uri), status, title, code, detail);
+    }
+
+    /** The error for a request path (with or without its leading slash), in the shape of the API it belongs to. */
+    public static Response of(String path, int status, String title, String code, String detail) {
+        if (isSyncPath(path)) {
             return v5(status, code, detail, JsonValue.NULL);
         }
-        return isV4Path(uri) ? v4(status, code, detail) : Problems.response(status, title, detail);
+        return isV4Path(path) ? v4(status, code, detail) : Problems.response(status, title, detail);
+    }
+
+    private static String pathOf(UriInfo uri) {
+        return uri == null ? "" : uri.getPath();
+    }
+
+    private static boolean isSyncPath(String path) {
+        return path.startsWith("sync/") || path.startsWith("/sync/");
+    }
+
+    private static boolean isV4Path(String path) {
+        return path.startsWith("api/v4/") || path.startsWith("/api/v4/");
     }
 
     /**
