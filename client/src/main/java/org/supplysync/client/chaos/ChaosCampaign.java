@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -212,15 +213,14 @@ public final class ChaosCampaign {
     private KillFigures recover(int run, Fault fault, Choreography.Outcome outcome) throws Exception {
         processes.restart(RESTART);
         long healthy = System.nanoTime();
-        boolean resumed = awaitInitialisation(outcome.jobExecution());
-        long firstSync = 0;
         long until = System.nanoTime() + CONVERGE.toNanos();
+        Boolean resumed = null;
         while (true) {
-            List<Long> succeeded = syncAll();
-            if (firstSync == 0 && !succeeded.isEmpty()) {
-                firstSync = succeeded.stream().mapToLong(Long::longValue).min().orElseThrow();
+            Map<ChaosSite, Optional<RuntimeException>> synced = syncAll(cast.all());
+            if (resumed == null) {
+                resumed = awaitInitialisation(outcome.jobExecution());
             }
-            if (succeeded.size() == cast.all().size() && quiet()) {
+            if (synced.values().stream().allMatch(Optional::isEmpty) && quiet()) {
                 break;
             }
             if (System.nanoTime() > until) {
@@ -229,6 +229,8 @@ public final class ChaosCampaign {
             }
             Thread.sleep(1000);
         }
+        long firstSync = cast.all().stream().map(site -> site.firstSuccessAfter(healthy)).filter(OptionalLong::isPresent)
+                .mapToLong(OptionalLong::getAsLong).min().orElseThrow();
         long converged = System.nanoTime();
         Convergence.Check check = convergence.check();
         Map<String, PointProof> points = new LinkedHashMap<>();
@@ -280,41 +282,42 @@ public final class ChaosCampaign {
         return true;
     }
 
+    /** The sites sync, all at once, round after round, until each has succeeded once. */
     private void syncUntilSucceeded(List<ChaosSite> sites, String when) throws Exception {
         long until = System.nanoTime() + CONVERGE.toNanos();
         List<ChaosSite> left = new ArrayList<>(sites);
-        while (!left.isEmpty()) {
-            for (ChaosSite site : List.copyOf(left)) {
-                Optional<RuntimeException> failure = site.sync();
+        while (true) {
+            Map<ChaosSite, Optional<RuntimeException>> failures = syncAll(left);
+            failures.forEach((site, failure) -> {
                 if (failure.isEmpty()) {
                     left.remove(site);
-                } else if (System.nanoTime() > until) {
-                    throw new IllegalStateException(when + " of site " + site.id() + " failed: " + failure.get().getMessage(),
-                            failure.get());
                 }
+            });
+            if (left.isEmpty()) {
+                return;
             }
-            if (!left.isEmpty()) {
-                Thread.sleep(1000);
+            if (System.nanoTime() > until) {
+                RuntimeException failure = failures.get(left.get(0)).orElseThrow();
+                throw new IllegalStateException(when + " of site " + left.get(0).id() + " failed: " + failure.getMessage(),
+                        failure);
             }
+            Thread.sleep(1000);
         }
     }
 
-    /** Every site syncs once, all at once; the moments the successful ones ended. */
-    private List<Long> syncAll() throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(cast.all().size());
+    /** The sites sync once, all at once; what each sync ended with. */
+    private static Map<ChaosSite, Optional<RuntimeException>> syncAll(List<ChaosSite> sites) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(sites.size());
         try {
-            List<Future<Long>> syncs = new ArrayList<>();
-            for (ChaosSite site : cast.all()) {
-                syncs.add(pool.submit(() -> site.sync().isEmpty() ? System.nanoTime() : 0L));
+            Map<ChaosSite, Future<Optional<RuntimeException>>> syncs = new LinkedHashMap<>();
+            for (ChaosSite site : sites) {
+                syncs.put(site, pool.submit(site::sync));
             }
-            List<Long> succeeded = new ArrayList<>();
-            for (Future<Long> sync : syncs) {
-                long ended = sync.get(15, TimeUnit.MINUTES);
-                if (ended != 0) {
-                    succeeded.add(ended);
-                }
+            Map<ChaosSite, Optional<RuntimeException>> ended = new LinkedHashMap<>();
+            for (Map.Entry<ChaosSite, Future<Optional<RuntimeException>>> sync : syncs.entrySet()) {
+                ended.put(sync.getKey(), sync.getValue().get(15, TimeUnit.MINUTES));
             }
-            return succeeded;
+            return ended;
         } finally {
             pool.shutdownNow();
         }

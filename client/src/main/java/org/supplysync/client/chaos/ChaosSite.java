@@ -19,6 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * One remote site of the campaign: the reference client's database and sync cycle, with its own log of calls and of
@@ -42,6 +44,7 @@ final class ChaosSite implements AutoCloseable {
     private final Deliveries deliveries;
     private final Holds holds = new Holds();
     private int written;
+    private final List<Long> successes = new CopyOnWriteArrayList<>();
 
     ChaosSite(int id, String name, String password, String storeId, URI server, Path file, int pushBatch,
               int queueBatch, boolean reinitialised) {
@@ -90,10 +93,16 @@ final class ChaosSite implements AutoCloseable {
     Optional<RuntimeException> sync() {
         try {
             new Synchroniser(site.db(), api, settings, holds).sync();
+            successes.add(System.nanoTime());
             return Optional.empty();
         } catch (RuntimeException e) {
             return Optional.of(e);
         }
+    }
+
+    /** When its first successful sync after the moment ended ({@link System#nanoTime()}). */
+    OptionalLong firstSuccessAfter(long nanos) {
+        return successes.stream().mapToLong(Long::longValue).filter(ended -> ended > nanos).min();
     }
 
     /** The site's {@code site_status} code, asked outside its sync (and outside its call log). */

@@ -50,7 +50,7 @@ public final class ServerProcesses {
         return at;
     }
 
-    /** {@code ./supplysync start}, then waits until {@code /health} answers 200. */
+    /** {@code ./supplysync start}, then waits until the server is {@link #healthy()}. */
     void restart(Duration limit) throws Exception {
         File log = dataDir.resolve("chaos-restart.log").toFile();
         ProcessBuilder start = new ProcessBuilder(startCommand).redirectErrorStream(true)
@@ -69,15 +69,23 @@ public final class ServerProcesses {
         }
     }
 
+    /**
+     * {@code /health} answers 200 (the database and the broker) and the application answers its sync API: Payara
+     * Server serves {@code /health} itself, before the application is loaded again.
+     */
     boolean healthy() {
+        return status("/health") == 200 && status("/sync/v5/site") == 401;
+    }
+
+    private int status(String path) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(server.resolve("/health")).timeout(Duration.ofSeconds(5)).build();
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            HttpRequest request = HttpRequest.newBuilder(server.resolve(path)).timeout(Duration.ofSeconds(5)).build();
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
-            return false;
+            return 0;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return 0;
         }
     }
 
