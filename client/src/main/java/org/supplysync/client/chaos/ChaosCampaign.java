@@ -86,6 +86,8 @@ public final class ChaosCampaign {
             .toUpperCase(Locale.ROOT);
     private Choreography.Cast cast;
     private Convergence convergence;
+    private int currentRun;
+    private final List<String> notes = new ArrayList<>();
 
     public ChaosCampaign(URI server, String adminPassword, ServerProcesses processes, int runs, CampaignSize size,
                          Path workDir, PrintStream out) {
@@ -108,6 +110,7 @@ public final class ChaosCampaign {
         List<KillFigures> kills = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
+            currentRun = run;
             Fault fault = run % 2 == 1 ? Fault.PAYARA : Fault.MARIADBD;
             warmUp(run);
             Choreography.Outcome outcome = new Choreography(cast, admin, processes, size, out).perform(run, fault);
@@ -140,7 +143,7 @@ public final class ChaosCampaign {
                 kills.stream().mapToDouble(KillFigures::secondsToHealthy).max().orElse(0),
                 kills.stream().mapToDouble(KillFigures::secondsToFirstSuccessfulSync).max().orElse(0),
                 kills.stream().mapToDouble(KillFigures::secondsToConverged).max().orElse(0),
-                kills, check.lostExamples(), check.resentExamples(), check.leakedExamples(), failures);
+                kills, check.lostExamples(), check.resentExamples(), check.leakedExamples(), failures, notes);
         cast.all().forEach(ChaosSite::close);
         return figures;
     }
@@ -241,19 +244,30 @@ public final class ChaosCampaign {
     }
 
     /**
-     * The initialisation the kill interrupted must go on by itself (sync-rules: an interrupted initialisation
-     * restarts); when it does not within a few minutes, it is restarted as an administrator would, and counted.
+     * The initialisation the kill interrupted must go on by itself (README: an interrupted initialisation restarts);
+     * when it does not within a few minutes, it is counted and an administrator's way out is taken: restart the
+     * execution, and when the server refuses (it still takes the execution for running), restart the application
+     * server, whose start-up resumes interrupted initialisations.
      */
     private boolean awaitInitialisation(long execution) throws Exception {
         if (initialisationCompletes(Duration.ofMinutes(3))) {
             return true;
         }
-        out.printf("the initialisation of site %d was not resumed (execution %d: %s); restarting it%n",
-                cast.initialised().id(), execution, admin.job(execution).path("status").asText());
-        admin.restartJob(execution);
-        if (!initialisationCompletes(Duration.ofMinutes(5))) {
-            throw new IllegalStateException("the initialisation of site " + cast.initialised().id()
-                    + " did not complete after a restart by hand");
+        JsonNode stuck = admin.job(execution);
+        String what = "run " + currentRun + ": the initialisation of site " + cast.initialised().id() + " was not resumed "
+                + "within 3 min of the restart: execution " + execution + " " + stuck.path("status").asText() + " at "
+                + stuck.path("done").asLong() + " of " + stuck.path("total").asLong();
+        try {
+            admin.restartJob(execution);
+            notes.add(what + "; restarted by hand");
+        } catch (AdminApi.AdminApiException refused) {
+            notes.add(what + "; its restart refused (" + refused.status() + "), so Payara Server was restarted");
+            processes.kill(Fault.PAYARA);
+            processes.restart(RESTART);
+        }
+        out.println(notes.get(notes.size() - 1));
+        if (!initialisationCompletes(Duration.ofMinutes(6))) {
+            throw new IllegalStateException(what + ", nor after the way out was taken");
         }
         return false;
     }

@@ -59,7 +59,7 @@ final class ChaosSite implements AutoCloseable {
         this.probe = new SyncV5Api(server, name, hash, site.db().hardwareId(), options);
         // Integration and initialisation waits long enough for a server that is catching up after a restart.
         this.settings = new Synchroniser.Settings(pushBatch, 500, queueBatch, Duration.ofMillis(500),
-                Duration.ofMinutes(3), Duration.ofSeconds(2), Duration.ofMinutes(10));
+                Duration.ofMinutes(1), Duration.ofSeconds(2), Duration.ofMinutes(10));
         this.deliveries = new Deliveries(reinitialised);
     }
 
