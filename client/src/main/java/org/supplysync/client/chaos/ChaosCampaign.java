@@ -250,12 +250,12 @@ public final class ChaosCampaign {
      * server, whose start-up resumes interrupted initialisations.
      */
     private boolean awaitInitialisation(long execution) throws Exception {
-        if (initialisationCompletes(Duration.ofMinutes(3))) {
+        if (initialisationCompletes(Duration.ofMinutes(2))) {
             return true;
         }
         JsonNode stuck = admin.job(execution);
         String what = "run " + currentRun + ": the initialisation of site " + cast.initialised().id() + " was not resumed "
-                + "within 3 min of the restart: execution " + execution + " " + stuck.path("status").asText() + " at "
+                + "2 min after the sites synced again: execution " + execution + " " + stuck.path("status").asText() + " at "
                 + stuck.path("done").asLong() + " of " + stuck.path("total").asLong();
         try {
             admin.restartJob(execution);
