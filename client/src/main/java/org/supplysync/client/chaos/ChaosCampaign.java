@@ -127,15 +127,7 @@ public final class ChaosCampaign {
             });
         }
         Convergence.Check check = convergence.check();
-        if (check.lost() > 0) {
-            failures.add(check.lost() + " record(s) of pushes answered 200 lost, e.g. " + check.lostExamples());
-        }
-        if (check.resent() > 0) {
-            failures.add(check.resent() + " acknowledged record(s) handed out again, e.g. " + check.resentExamples());
-        }
-        if (check.leaked() > 0) {
-            failures.add(check.leaked() + " record(s) held where the rules do not send them, e.g. " + check.leakedExamples());
-        }
+        failures.addAll(failuresOf(check));
         CampaignFigures figures = new CampaignFigures("chaos", started.toString(), seconds(System.nanoTime() - start),
                 server.toString(), machine(), runs, kills.size(), check.pushed(), check.lost(), check.resent(),
                 check.duplicates(), check.delivered(), check.leaked(),
@@ -146,6 +138,20 @@ public final class ChaosCampaign {
                 kills, check.lostExamples(), check.resentExamples(), check.leakedExamples(), failures, notes);
         cast.all().forEach(ChaosSite::close);
         return figures;
+    }
+
+    private static List<String> failuresOf(Convergence.Check check) {
+        List<String> failures = new ArrayList<>();
+        if (check.lost() > 0) {
+            failures.add(check.lost() + " record(s) of pushes answered 200 lost, e.g. " + check.lostExamples());
+        }
+        if (check.resent() > 0) {
+            failures.add(check.resent() + " acknowledged record(s) handed out again, e.g. " + check.resentExamples());
+        }
+        if (check.leaked() > 0) {
+            failures.add(check.leaked() + " record(s) held where the rules do not send them, e.g. " + check.leakedExamples());
+        }
+        return failures;
     }
 
     // --- set-up --------------------------------------------------------------------------------------------
