@@ -121,6 +121,21 @@ public final class AdminApi {
         return call("GET", "/api/jobs", null, 200);
     }
 
+    /** Starts a batch job ({@code initialise-site}, ...) with its parameters; its execution id. */
+    public long startJob(String jobName, ObjectNode parameters) {
+        return call("POST", "/api/jobs/" + encode(jobName), parameters, 202).path("executionId").asLong();
+    }
+
+    /** One execution: {@code {"executionId","jobName","status","done","total",...,"failures"}}. */
+    public JsonNode job(long executionId) {
+        return call("GET", "/api/jobs/" + executionId, null, 200);
+    }
+
+    /** A new execution of the same run, from its last checkpoint; its execution id. */
+    public long restartJob(long executionId) {
+        return call("POST", "/api/jobs/" + executionId + "/restart", null, 202).path("executionId").asLong();
+    }
+
     /** One edit of {@code POST /api/records}: the record as the central server updates it. */
     public static ObjectNode update(String table, String id, ObjectNode data) {
         ObjectNode edit = JSON.createObjectNode().put("tableName", table).put("recordId", id).put("action", "update");

@@ -81,6 +81,10 @@ public final class SyncV5Api {
         Observer NONE = exchange -> { };
 
         void observe(Exchange exchange);
+
+        /** Just before a call is sent: with {@link #observe} after it, whether it was in flight at a given moment. */
+        default void sending(String method, String endpoint) {
+        }
     }
 
     private final URI server;
@@ -232,6 +236,7 @@ public final class SyncV5Api {
                     .header("Accept-Encoding", "gzip");
         }
         HttpRequest request = builder.build();
+        observer.sending(request.method(), endpoint);
         long start = System.nanoTime();
         HttpResponse<InputStream> response;
         byte[] body;

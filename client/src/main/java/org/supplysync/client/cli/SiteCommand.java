@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.supplysync.client.api.SyncApiException;
 import org.supplysync.client.api.SyncV5Api;
+import org.supplysync.client.chaos.ChaosCampaign;
 import org.supplysync.client.local.LocalDatabase;
 import org.supplysync.client.local.LocalDatabaseException;
 import org.supplysync.client.local.LocalRecord;
@@ -33,7 +34,7 @@ import java.util.concurrent.Callable;
 @Command(name = "supplysync-site", mixinStandardHelpOptions = true, version = "supplysync-site 0.1.0",
         description = "A remote site in a box: syncs a local SQLite database with a supplysync (mSupply sync v5) server.",
         subcommands = {SiteCommand.Init.class, SiteCommand.Sync.class, SiteCommand.Status.class, SiteCommand.Put.class,
-                SiteCommand.Get.class, Simulation.Command.class})
+                SiteCommand.Get.class, Simulation.Command.class, ChaosCampaign.Command.class})
 public final class SiteCommand {
 
     static final ObjectMapper JSON = new ObjectMapper();

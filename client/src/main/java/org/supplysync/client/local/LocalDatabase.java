@@ -17,6 +17,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -155,6 +156,19 @@ public final class LocalDatabase implements AutoCloseable {
         transaction(() -> {
             upsert(tableName, recordId, data);
             log(tableName, recordId, "Update", storeOf(tableName, data), false);
+            return null;
+        });
+    }
+
+    /** Many local edits of one table in one transaction (a site that writes thousands at once, as a campaign's do). */
+    public synchronized void putAll(String tableName, Map<String, ObjectNode> records) {
+        requireText(tableName, "table name");
+        transaction(() -> {
+            for (Map.Entry<String, ObjectNode> record : records.entrySet()) {
+                requireText(record.getKey(), "record id");
+                upsert(tableName, record.getKey(), record.getValue());
+                log(tableName, record.getKey(), "Update", storeOf(tableName, record.getValue()), false);
+            }
             return null;
         });
     }

@@ -228,6 +228,7 @@ public final class Synchroniser {
                     + r.path("recordId").asText() + ": " + r.path("reason").asText()));
             cursor = batch.get(batch.size() - 1).cursor();
             db.setSetting(SiteSettings.PUSH_CURSOR, Long.toString(cursor));
+            listener.pushed(batch);
             pushed += batch.size();
             listener.progress(step, pushed, Math.max(total, pushed));
         }
@@ -342,7 +343,9 @@ public final class Synchroniser {
             }
             // Stored first, acknowledged after: a lost acknowledgement only brings the same records again.
             db.buffer(records, SiteSettings.SERVER_QUEUE_LENGTH, Long.toString(Math.max(0, queueLength - records.size())));
+            listener.queuePulled(syncIds, records);
             api.acknowledge(syncIds);
+            listener.acknowledged(syncIds);
             pulled += records.size();
             listener.progress(step, pulled, Math.max(total, pulled));
         }

@@ -12,6 +12,7 @@ import org.supplysync.central.boundary.CentralSequencer;
 import org.supplysync.datatype.boundary.DataTypes;
 import org.supplysync.datatype.entity.DataType;
 import org.supplysync.platform.Sql;
+import org.supplysync.platform.TransientFailures;
 import org.supplysync.push.control.IntegrationRequests;
 import org.supplysync.record.boundary.IntakeReport;
 import org.supplysync.record.boundary.RecordIntake;
@@ -36,7 +37,8 @@ import java.util.logging.Logger;
  * kept and routed, and exactly their buffer rows deleted, together. Parents before lines, in the order received,
  * across the closed sessions, so the newest version of a record is integrated last. One integration per site at a
  * time (a row lock nothing else takes). A chunk that fails is integrated again record by record, and a record that
- * fails alone is quarantined: it never holds up the rest of its site.
+ * fails alone is quarantined: it never holds up the rest of its site. A failure that is not the record's (the database
+ * unreachable, a lock held too long) quarantines nothing: the integration comes back later.
  */
 @Stateless
 public class Integration {
@@ -157,6 +159,12 @@ public class Integration {
                 } catch (RuntimeException e) {
                     failure = e;
                 }
+            }
+            if (failure != null && TransientFailures.isTransient(failure)) {
+                // Not the record's fault (the database is restarting, a lock is held): it stays buffered, and the
+                // integration comes back later instead of quarantining an accepted record.
+                LOG.log(Level.WARNING, "integration of site " + siteId + " goes on later: " + failure.getMessage());
+                return Step.BUSY;
             }
             if (failure != null) {
                 try {
