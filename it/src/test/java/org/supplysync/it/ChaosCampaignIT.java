@@ -11,7 +11,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,7 +28,7 @@ class ChaosCampaignIT extends DeployedApplication {
         Path dataDir = Path.of(System.getProperty("supplysync.it.dataDir"));
         Path campaigns = Files.createDirectories(dataDir.resolveSibling("campaigns"));
         ServerProcesses server = new ServerProcesses(URI.create(Api.BASE_URI), dataDir,
-                List.of(System.getProperty("supplysync.it.script"), "start", "--no-deploy"), environment());
+                List.of(ServerScript.SCRIPT, "start", "--no-deploy"), ServerScript.theItServer().environment());
         int runs = Integer.getInteger("supplysync.it.chaosRuns", 2);
 
         CampaignFigures figures = new ChaosCampaign(URI.create(Api.BASE_URI), Api.ADMIN_PASSWORD, server, runs,
@@ -47,26 +46,5 @@ class ChaosCampaignIT extends DeployedApplication {
                 figures.resentExamples()).isZero();
         assertThat(figures.recordsLeaked()).as("records held where the rules do not send them: %s",
                 figures.leakedExamples()).isZero();
-    }
-
-    /** As it/pom.xml starts the shared server (the list ServerCrashIT keeps too). */
-    private static Map<String, String> environment() {
-        return Map.ofEntries(
-                Map.entry("SUPPLYSYNC_DATA_DIR", System.getProperty("supplysync.it.dataDir")),
-                Map.entry("SUPPLYSYNC_HTTP_PORT", System.getProperty("supplysync.it.httpPort")),
-                Map.entry("SUPPLYSYNC_EMBEDDED_DB_PORT", System.getProperty("supplysync.it.dbPort")),
-                Map.entry("SUPPLYSYNC_ADMIN_PASSWORD", Api.ADMIN_PASSWORD),
-                Map.entry("SUPPLYSYNC_SYNC_MAX_BATCH_BYTES", "2000000"),
-                Map.entry("SUPPLYSYNC_HEAP", "1024m"),
-                Map.entry("SUPPLYSYNC_BROKER_MAX_MESSAGES_PER_TRANSACTION", System.getProperty("supplysync.it.maxMessages")),
-                Map.entry("SUPPLYSYNC_QUEUE_MAX_MESSAGES_PER_TRANSACTION", System.getProperty("supplysync.it.maxMessages")),
-                Map.entry("SUPPLYSYNC_RESYNC_PAGE_RECORDS", System.getProperty("supplysync.it.resyncPageRecords")),
-                Map.entry("SUPPLYSYNC_USERS_LOGIN_LOCKOUT_SECONDS", System.getProperty("supplysync.it.loginLockoutSeconds")),
-                Map.entry("SUPPLYSYNC_SECURITY_LOCK_SECONDS", System.getProperty("supplysync.it.securityLockSeconds")),
-                Map.entry("SUPPLYSYNC_SECURITY_LONGEST_LOCK_SECONDS", System.getProperty("supplysync.it.securityLockSeconds")),
-                Map.entry("SUPPLYSYNC_ALERTS_WEBHOOK_URL",
-                        "http://127.0.0.1:" + System.getProperty("supplysync.it.webhookPort") + "/alerts"),
-                Map.entry("SUPPLYSYNC_ALERTS_INTERVAL", System.getProperty("supplysync.it.alertsInterval")),
-                Map.entry("SUPPLYSYNC_DASHBOARD_REFRESH_SECONDS", System.getProperty("supplysync.it.dashboardRefreshSeconds")));
     }
 }
