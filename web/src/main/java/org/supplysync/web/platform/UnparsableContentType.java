@@ -16,9 +16,10 @@ import java.nio.charset.StandardCharsets;
 /**
  * A request whose Content-Type cannot be parsed ({@code text/}, {@code a/b/c}) is a 400 in the shape of its API. Jersey
  * parses that header before any of the application's filters or mappers run, and answers an unparsable one with the
- * servlet container's HTML error page; so the check runs before Jersey, as a servlet filter.
+ * servlet container's HTML error page; so the check runs before Jersey, as a servlet filter. It supports asynchronous
+ * requests: {@code POST /sync/v5/initialise} suspends its own, which fails with a 500 behind a filter that does not.
  */
-@WebFilter(urlPatterns = "/*")
+@WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class UnparsableContentType extends HttpFilter {
 
     @Override
