@@ -80,6 +80,7 @@ final class Choreography {
             awaitTrue(() -> admin.job(execution).path("done").asLong() > 0
                     || !"STARTED".equals(admin.job(execution).path("status").asText()), "the job's first chunk");
 
+            ProcessHandle victim = server.victim(fault);
             JsonNode job = admin.job(execution);
             long jobSeen = System.nanoTime();
             String integrating = cast.integrator.status();
@@ -89,7 +90,7 @@ final class Choreography {
             pull.open();
             cast.pusher.calls().awaitSent("POST", ChaosSite.PUSH, released, Duration.ofSeconds(30));
             cast.puller.calls().awaitSent("GET", ChaosSite.PUSH, released, Duration.ofSeconds(30));
-            long killed = server.kill(fault);
+            long killed = server.kill(victim);
             acknowledgement.open();
             out.printf("run %d: %s killed%n", run, fault);
 
