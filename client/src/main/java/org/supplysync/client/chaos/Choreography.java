@@ -39,7 +39,10 @@ final class Choreography {
     private static final String INTEGRATION_COUNTS = "update site_queue set queue_length = queue_length +";
     private static final String JOB_ADVANCES = "update job_run set position_table";
     private static final Duration REACH = Duration.ofMinutes(3);
-    /** Less than InnoDB's lock wait timeout (50 s by default), after which a held request gives up and fails. */
+    /**
+     * How long a push and a pull, once let go, may take to reach their held rows: less than InnoDB's lock wait timeout
+     * (50 s by default), after which a held request gives up and fails.
+     */
     private static final Duration HELD_WAIT = Duration.ofSeconds(40);
 
     /** The sites by the point each is taken to. */
@@ -103,7 +106,8 @@ final class Choreography {
             held.hold(SITE_QUEUE, cast.unacknowledged.id());
             cast.integrator.write(size.integration(), "run " + run + " integrating across the kill");
             Future<Optional<RuntimeException>> integration = syncs.submit(cast.integrator::sync);
-            awaitWaiting(held, () -> waiting(held, SITE_ID, cast.unacknowledged.id(), INTEGRATION_COUNTS),
+            // The push of thousands of records comes first: on a loaded machine that takes a while.
+            awaitWaiting(held, REACH, () -> waiting(held, SITE_ID, cast.unacknowledged.id(), INTEGRATION_COUNTS),
                     "the integration to wait inside its chunk");
             ProcessHandle victim = server.victim(fault);
             long released = System.nanoTime();
@@ -111,7 +115,7 @@ final class Choreography {
             pull.open();
             cast.pusher.calls().awaitSent("POST", ChaosSite.PUSH, released, Duration.ofSeconds(30));
             cast.puller.calls().awaitSent("GET", ChaosSite.PUSH, released, Duration.ofSeconds(30));
-            awaitWaiting(held, () -> waiting(held, SITE_ID, cast.pusher.id(), PUSH_LOCKS_SESSION)
+            awaitWaiting(held, HELD_WAIT, () -> waiting(held, SITE_ID, cast.pusher.id(), PUSH_LOCKS_SESSION)
                     && waiting(held, SITE_ID, cast.puller.id(), PULL_LOCKS_QUEUE) && waiting(held, RUN_ID, jobRun, JOB_ADVANCES),
                     "the push batch, the pull and the job to wait inside their transactions");
 
@@ -207,16 +211,14 @@ final class Choreography {
                 + " ms before the kill");
     }
 
-    /**
-     * Waits for held work to wait for the campaign's locks; InnoDB gives a wait up a while after it began, so this
-     * waits less than that, and says what waited for what when it waited in vain.
-     */
-    private static void awaitWaiting(HeldRows held, BooleanSupplier condition, String what) throws InterruptedException {
-        long until = System.nanoTime() + HELD_WAIT.toNanos();
+    /** Waits for held work to wait for the campaign's locks; says what the server was executing when in vain. */
+    private static void awaitWaiting(HeldRows held, Duration limit, BooleanSupplier condition, String what)
+            throws InterruptedException {
+        long until = System.nanoTime() + limit.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > until) {
-                throw new IllegalStateException("waited " + HELD_WAIT.toSeconds() + " s for " + what + "; the lock waits: "
-                        + held.everyWait());
+                throw new IllegalStateException("waited " + limit.toSeconds() + " s for " + what
+                        + "; the server was executing: " + held.everyWait());
             }
             Thread.sleep(50);
         }
