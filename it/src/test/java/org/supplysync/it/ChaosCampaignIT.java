@@ -39,8 +39,8 @@ class ChaosCampaignIT extends DeployedApplication {
         System.out.println(figures.summary());
 
         assertThat(figures.faultsInjected()).isEqualTo(runs);
-        // Each point held open at every kill: the push batch, the pull and the integration chunk waiting inside their
-        // transactions for rows the campaign locks, the page not acknowledged, the job between two chunks.
+        // Each point held open at every kill: the push batch, the pull, the integration chunk and the job's next chunk
+        // waiting inside their transactions for rows the campaign locks, and the page not acknowledged.
         assertThat(figures.kills()).as("every kill landed while the work of every point was under way")
                 .allSatisfy(kill -> assertThat(kill.points()).hasSize(FaultPoint.values().length).allSatisfy(
                         (point, proof) -> assertThat(proof.proven()).as(point + ": " + proof.evidence()).isTrue()));
