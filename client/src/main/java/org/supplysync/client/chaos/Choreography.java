@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.supplysync.client.admin.AdminApi;
 
 import java.io.PrintStream;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 
 /**
  * One kill that finds every point at once: four sites held or caught at their points of a sync and an initialisation
@@ -107,7 +109,7 @@ final class Choreography {
             cast.integrator.write(size.integration(), "run " + run + " integrating across the kill");
             Future<Optional<RuntimeException>> integration = syncs.submit(cast.integrator::sync);
             // The push of thousands of records comes first: on a loaded machine that takes a while.
-            awaitWaiting(held, REACH, () -> waiting(held, SITE_ID, cast.unacknowledged.id(), INTEGRATION_COUNTS),
+            awaitWaiting(held, REACH, waits -> waiting(waits, SITE_ID, cast.unacknowledged.id(), INTEGRATION_COUNTS),
                     "the integration to wait inside its chunk");
             ProcessHandle victim = server.victim(fault);
             long released = System.nanoTime();
@@ -115,8 +117,8 @@ final class Choreography {
             pull.open();
             cast.pusher.calls().awaitSent("POST", ChaosSite.PUSH, released, Duration.ofSeconds(30));
             cast.puller.calls().awaitSent("GET", ChaosSite.PUSH, released, Duration.ofSeconds(30));
-            awaitWaiting(held, HELD_WAIT, () -> waiting(held, SITE_ID, cast.pusher.id(), PUSH_LOCKS_SESSION)
-                    && waiting(held, SITE_ID, cast.puller.id(), PULL_LOCKS_QUEUE) && waiting(held, RUN_ID, jobRun, JOB_ADVANCES),
+            awaitWaiting(held, HELD_WAIT, waits -> waiting(waits, SITE_ID, cast.pusher.id(), PUSH_LOCKS_SESSION)
+                    && waiting(waits, SITE_ID, cast.puller.id(), PULL_LOCKS_QUEUE) && waiting(waits, RUN_ID, jobRun, JOB_ADVANCES),
                     "the push batch, the pull and the job to wait inside their transactions");
 
             JsonNode job = admin.job(execution);
@@ -147,12 +149,8 @@ final class Choreography {
         }
     }
 
-    private static boolean waiting(HeldRows held, String keyColumn, long key, String statement) {
-        try {
-            return HeldRows.waitFor(held.waits(), keyColumn, key, statement).isPresent();
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("could not read the database's lock waits", e);
-        }
+    private static boolean waiting(List<HeldRows.Wait> waits, String keyColumn, long key, String statement) {
+        return HeldRows.waitFor(waits, keyColumn, key, statement).isPresent();
     }
 
     /** A request sent before the kill and not answered before it, whose transaction waited inside the server. */
@@ -212,15 +210,17 @@ final class Choreography {
     }
 
     /** Waits for held work to wait for the campaign's locks; says what the server was executing when in vain. */
-    private static void awaitWaiting(HeldRows held, Duration limit, BooleanSupplier condition, String what)
-            throws InterruptedException {
+    private static void awaitWaiting(HeldRows held, Duration limit, Predicate<List<HeldRows.Wait>> condition,
+                                     String what) throws InterruptedException, SQLException {
         long until = System.nanoTime() + limit.toNanos();
-        while (!condition.getAsBoolean()) {
+        List<HeldRows.Wait> waits = held.waits();
+        while (!condition.test(waits)) {
             if (System.nanoTime() > until) {
                 throw new IllegalStateException("waited " + limit.toSeconds() + " s for " + what
-                        + "; the server was executing: " + held.everyWait());
+                        + "; the server was executing: " + waits.stream().map(HeldRows.Wait::describe).toList());
             }
             Thread.sleep(50);
+            waits = held.waits();
         }
     }
 

@@ -91,23 +91,16 @@ public final class HeldRows implements AutoCloseable {
         return waits;
     }
 
-    /** Every statement executing now: what a choreography that waited in vain saw. */
-    String everyWait() {
-        try {
-            return waits().stream().map(Wait::describe).toList().toString();
-        } catch (SQLException e) {
-            return "(process list unreadable: " + e.getMessage() + ")";
-        }
-    }
-
     /**
      * The statement of the server that needs the held row with this key, starting so (a pull's {@code select ... for
      * update} of its queue row, an integration's {@code update} of it), if one executes now.
      */
     static Optional<Wait> waitFor(List<Wait> waits, String keyColumn, long key, String statement) {
         Pattern row = Pattern.compile("\\bwhere " + keyColumn + " = " + key + "\\b");
-        return waits.stream().filter(w -> w.query().toLowerCase(Locale.ROOT).startsWith(statement)
-                && row.matcher(w.query().toLowerCase(Locale.ROOT)).find()).findFirst();
+        return waits.stream().filter(w -> {
+            String query = w.query().toLowerCase(Locale.ROOT);
+            return query.startsWith(statement) && row.matcher(query).find();
+        }).findFirst();
     }
 
     /** Lets the held rows go; quietly, as the database may be gone with the kill. */
