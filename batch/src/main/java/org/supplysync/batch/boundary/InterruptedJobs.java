@@ -1,6 +1,7 @@
 package org.supplysync.batch.boundary;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.JobExecution;
@@ -12,6 +13,7 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.supplysync.batch.control.ExecutionsHere;
 import org.supplysync.batch.control.JobRun;
 import org.supplysync.batch.control.JobRuns;
@@ -25,6 +27,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -39,6 +42,11 @@ import java.util.logging.Logger;
  * <p>
  * The check runs soon after start-up and then at an interval, not once: a first check that fails (the database still
  * recovering, the runtime not ready) must not leave a site waiting for an initialisation nobody resumes.
+ * <p>
+ * When the application stops (undeployed, redeployed, or the server shutting down), the jobs running here are stopped
+ * between two chunks, and it waits for them: cut off inside a chunk, a job's transaction was left open in the database
+ * with its locks, and syncs and other jobs then waited on them. A run stopped that way is noted
+ * ({@link JobRuns#STOPPED_WITH_APPLICATION}); an initialisation among them is restarted at the next start.
  */
 @Startup
 @Singleton
@@ -68,6 +76,11 @@ public class InterruptedJobs {
     @Inject
     ExecutionsHere here;
 
+    /** How long a stopping application waits for its jobs to reach the end of their chunk. */
+    @Inject
+    @ConfigProperty(name = "supplysync.jobs.stop-wait-seconds", defaultValue = "60")
+    int stopWaitSeconds;
+
     /** Executions created before this are not running: the application was not. */
     private Instant startedUp;
 
@@ -75,6 +88,30 @@ public class InterruptedJobs {
     void atStartUp() {
         startedUp = Instant.now();
         timers.createIntervalTimer(DELAY_MILLIS, INTERVAL_MILLIS, new TimerConfig("interrupted jobs", false));
+    }
+
+    @PreDestroy
+    void stopJobsRunningHere() {
+        // Each job stops itself at its next page (HoldingsReader): the runtime refuses a stop asked from here, as the
+        // application is no longer the caller it knows.
+        Set<Long> executions = here.applicationStops();
+        if (executions.isEmpty()) {
+            return;
+        }
+        LOG.info(() -> "the application stops: waiting for executions " + executions + " to end their chunk");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(stopWaitSeconds);
+        while (executions.stream().anyMatch(here::running) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        List<Long> left = executions.stream().filter(here::running).toList();
+        LOG.log(left.isEmpty() ? Level.INFO : Level.WARNING, () -> "the application stops: executions " + executions
+                + " stopped" + (left.isEmpty() ? " between two chunks" : "; " + left + " still in a chunk after "
+                + stopWaitSeconds + " s, cut off"));
     }
 
     @Timeout
@@ -100,6 +137,27 @@ public class InterruptedJobs {
                 }
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "could not recover " + run.jobName() + " run " + run.runId()
+                        + "; trying again in " + INTERVAL_MILLIS / 1000 + " s", e);
+            }
+        }
+        resumeInitialisationsStoppedWithTheApplication();
+    }
+
+    private void resumeInitialisationsStoppedWithTheApplication() {
+        List<JobRun> stopped;
+        try {
+            stopped = runs.stoppedWithApplication(Jobs.INITIALISE_SITE);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not read the initialisations stopped with the application", e);
+            return;
+        }
+        for (JobRun run : stopped) {
+            try {
+                long restarted = jobs.restart(run).executionId();
+                LOG.info(() -> "initialisation of site " + run.siteId() + " stopped with the application: restarted"
+                        + " as execution " + restarted);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "could not restart the initialisation of site " + run.siteId()
                         + "; trying again in " + INTERVAL_MILLIS / 1000 + " s", e);
             }
         }

@@ -16,6 +16,7 @@ public class ExecutionsHere {
 
     private final Set<Long> running = ConcurrentHashMap.newKeySet();
     private final Set<Long> endedUnwritten = ConcurrentHashMap.newKeySet();
+    private volatile boolean applicationStopping;
 
     void began(long executionId) {
         running.add(executionId);
@@ -34,6 +35,16 @@ public class ExecutionsHere {
 
     public boolean running(long executionId) {
         return running.contains(executionId);
+    }
+
+    /** The application is stopping: from now on a run that stops was stopped by that, and the executions running now. */
+    public Set<Long> applicationStops() {
+        applicationStopping = true;
+        return Set.copyOf(running);
+    }
+
+    public boolean applicationStopping() {
+        return applicationStopping;
     }
 
     /** Ended in this process, its run's end not written (the database was unreachable): the run is still active. */

@@ -58,8 +58,13 @@ public class JobRunListener implements JobListener, StepListener {
             default -> JobRun.State.COMPLETED;
         };
         JobRun run = current.run();
+        boolean withApplication = state == JobRun.State.STOPPED && here.applicationStopping();
+        if (withApplication) {
+            runs.failed(run.runId(), job.getExecutionId(), JobRuns.STOPPED_WITH_APPLICATION);
+        }
         runs.ended(run.runId(), state);
-        if (state != JobRun.State.COMPLETED && Jobs.INITIALISE_SITE.equals(run.jobName())) {
+        // An initialisation stopped with the application goes on when it starts again: its site keeps waiting.
+        if (state != JobRun.State.COMPLETED && Jobs.INITIALISE_SITE.equals(run.jobName()) && !withApplication) {
             sites.initialisationInterrupted(run.siteId());
         }
         here.written(job.getExecutionId());

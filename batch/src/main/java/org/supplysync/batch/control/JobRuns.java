@@ -28,6 +28,11 @@ import java.util.TreeSet;
 @Stateless
 public class JobRuns {
 
+    /** The note of a run stopped between two chunks because the application stopped (InterruptedJobs). */
+    public static final String STOPPED_WITH_APPLICATION = "stopped between two chunks because the application stopped"
+            + " (undeployed, or the server shut down); an initialisation goes on by itself when the application starts"
+            + " again, another job when an administrator restarts it";
+
     private static final String COLUMNS = "run_id, job_name, parameters, site_id, other_site_id, state, execution_id,"
             + " position_table, position_record, done, total, queued, started_at, ended_at";
 
@@ -156,6 +161,16 @@ public class JobRuns {
     public List<JobRun> unstarted(int seconds) {
         return list("select " + COLUMNS + " from job_run where state = 'ACTIVE' and execution_id is null"
                 + " and started_at < utc_timestamp(3) - interval ? second order by run_id", seconds);
+    }
+
+    /**
+     * Runs of the job whose current execution was stopped because the application stopped
+     * ({@link #STOPPED_WITH_APPLICATION}), and that nobody has restarted since.
+     */
+    public List<JobRun> stoppedWithApplication(String jobName) {
+        return list("select " + COLUMNS + " from job_run r where state = 'STOPPED' and job_name = ? and exists ("
+                + "select 1 from job_failure f where f.run_id = r.run_id and f.execution_id = r.execution_id"
+                + " and f.message = ?) order by run_id", jobName, STOPPED_WITH_APPLICATION);
     }
 
     /** The failures noted in the run, oldest first. */
