@@ -100,7 +100,8 @@ public class InterruptedJobs {
         }
         LOG.info(() -> "the application stops: waiting for executions " + executions + " to end their chunk");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(stopWaitSeconds);
-        while (executions.stream().anyMatch(here::running) && System.nanoTime() < deadline) {
+        // Until each run's end is written too: the application's beans are gone once this returns.
+        while (executions.stream().anyMatch(here::unfinished) && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(100);
             } catch (InterruptedException e) {
@@ -108,9 +109,9 @@ public class InterruptedJobs {
                 break;
             }
         }
-        List<Long> left = executions.stream().filter(here::running).toList();
+        List<Long> left = executions.stream().filter(here::unfinished).toList();
         LOG.log(left.isEmpty() ? Level.INFO : Level.WARNING, () -> "the application stops: executions " + executions
-                + " stopped" + (left.isEmpty() ? " between two chunks" : "; " + left + " still in a chunk after "
+                + " stopped" + (left.isEmpty() ? " between two chunks" : "; " + left + " not ended after "
                 + stopWaitSeconds + " s, cut off"));
     }
 

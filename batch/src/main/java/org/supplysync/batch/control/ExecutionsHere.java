@@ -37,6 +37,11 @@ public class ExecutionsHere {
         return running.contains(executionId);
     }
 
+    /** Running, or ended with its run's end not yet written (the listener is writing it, or could not). */
+    public boolean unfinished(long executionId) {
+        return running.contains(executionId) || endedUnwritten.contains(executionId);
+    }
+
     /** The application is stopping: from now on a run that stops was stopped by that, and the executions running now. */
     public Set<Long> applicationStops() {
         applicationStopping = true;
