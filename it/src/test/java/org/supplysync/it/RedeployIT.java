@@ -33,7 +33,8 @@ class RedeployIT extends DeployedApplication {
     @Test
     void anInitialisationCutOffByAnUndeployStopsBetweenTwoChunksAndGoesOnWhenTheApplicationIsBack() throws Exception {
         RemoteSite site = RemoteSite.register("desktop");
-        List<String> ids = InitialisationIT.pushMany(site, createStore(site.id), 3_000);
+        // Enough pages (100 records each in the tests) that the job is still busy when its row is taken.
+        List<String> ids = InitialisationIT.pushMany(site, createStore(site.id), 8_000);
         long execution = admin().body(Map.of("siteId", site.id)).post("/api/jobs/initialise-site")
                 .then().statusCode(202).extract().jsonPath().getLong("executionId");
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
@@ -96,8 +97,10 @@ class RedeployIT extends DeployedApplication {
                 .resolve("domains/supplysync/logs/server.log"));
     }
 
+    /** The job's chunk, waiting to note its progress on the held row (JobRuns.advance). */
     private static long waitingTransactions() throws SQLException {
-        return count("select count(*) from information_schema.innodb_trx where trx_state = 'LOCK WAIT'");
+        return count("select count(*) from information_schema.innodb_trx where trx_state = 'LOCK WAIT'"
+                + " and trx_query like 'update job_run set position_table%'");
     }
 
     /** Transactions of other connections than this one (the application is undeployed: none of it may be left). */
