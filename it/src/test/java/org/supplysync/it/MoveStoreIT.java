@@ -5,9 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashMap;
@@ -23,6 +20,7 @@ import static org.supplysync.it.Api.admin;
 import static org.supplysync.it.Api.createStore;
 import static org.supplysync.it.Api.setVisibility;
 import static org.supplysync.it.Api.unique;
+import static org.supplysync.it.Database.number;
 import static org.supplysync.it.InitialisationIT.job;
 import static org.supplysync.it.RemoteSite.record;
 
@@ -119,8 +117,8 @@ class MoveStoreIT extends DeployedApplication {
                 .body("retired", equalTo(true)).body("queueLength", equalTo(0));
         admin().get("/api/sites/" + from.id).then().body("retired", equalTo(true)).body("hardwareIdBound", equalTo(false));
         assertThat(from.get("/sync/v5/site").status()).as("its old credentials").isEqualTo(401);
-        assertThat(count("select count(*) from outbound_batch where site_id = ?", from.id)).isZero();
-        assertThat(count("select count(*) from audit where who = 'admin' and action = 'site.retire' and target = ?",
+        assertThat(number("select count(*) from outbound_batch where site_id = ?", from.id)).isZero();
+        assertThat(number("select count(*) from audit where who = 'admin' and action = 'site.retire' and target = ?",
                 "site " + from.id)).isEqualTo(1);
         assertThat(copyOn(store, from)).as("a retired site keeps no copy").isEqualTo("NONE");
         to.push(location(shelf, store, "third"));
@@ -175,16 +173,6 @@ class MoveStoreIT extends DeployedApplication {
     private static Set<String> refusedIds(RemoteSite site) {
         return Set.copyOf(admin().get("/api/sites/" + site.id + "/refusals?limit=1000").then().statusCode(200)
                 .extract().jsonPath().getList("recordId", String.class));
-    }
-
-    private static long count(String sql, Object parameter) throws SQLException {
-        try (Connection db = Database.application().getConnection(); PreparedStatement select = db.prepareStatement(sql)) {
-            select.setObject(1, parameter);
-            try (ResultSet row = select.executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            }
-        }
     }
 
     private static ObjectNode location(String id, String store, String code) {

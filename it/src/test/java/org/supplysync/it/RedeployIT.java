@@ -1,12 +1,10 @@
 package org.supplysync.it;
 
 import org.junit.jupiter.api.Test;
+import org.supplysync.client.chaos.HeldRows;
 
 import java.io.File;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,21 +40,17 @@ class RedeployIT extends DeployedApplication {
         long run = InitialisationIT.job(execution).getLong("runId");
 
         Process undeploy;
-        try (Connection hold = Database.application().getConnection()) {
-            hold.setAutoCommit(false);
-            try (PreparedStatement lock = hold.prepareStatement("select run_id from job_run where run_id = ? for update")) {
-                lock.setLong(1, run);
-                lock.executeQuery().close();
-            }
+        try (HeldRows held = new HeldRows(new HeldRows.Database(Database.SERVER_URL + "/supplysync", "root", ""))) {
+            held.hold("job_run", "run_id", run);
             // The job's next chunk reads its page and then waits to note its progress: inside its transaction.
-            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
-                    .until(() -> waitingTransactions() > 0);
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() ->
+                    HeldRows.waitFor(held.waits(), "run_id", run, "update job_run set position_table").isPresent());
             undeploy = asadmin("undeploy", "--properties", "retain-batch-jobs=true", "supplysync");
             // Released once the application is stopping and waits for the job (InterruptedJobs).
             await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100)).until(() ->
                     serverLog().contains("waiting for executions [" + execution + "] to end their chunk"));
             assertThat(undeploy.isAlive()).as("the undeploy waits for the chunk").isTrue();
-            hold.rollback();
+            held.release();
         }
         assertThat(undeploy.waitFor(3, TimeUnit.MINUTES)).as("undeploy ended").isTrue();
         assertThat(undeploy.exitValue()).as("undeploy").isZero();
@@ -97,46 +91,17 @@ class RedeployIT extends DeployedApplication {
                 .resolve("domains/supplysync/logs/server.log"));
     }
 
-    /** The job's chunk, waiting to note its progress on the held row (JobRuns.advance). */
-    private static long waitingTransactions() throws SQLException {
-        return count("select count(*) from information_schema.innodb_trx where trx_state = 'LOCK WAIT'"
-                + " and trx_query like 'update job_run set position_table%'");
-    }
-
     /** Transactions of other connections than this one (the application is undeployed: none of it may be left). */
     private static long openTransactions() throws SQLException {
-        return count("select count(*) from information_schema.innodb_trx where trx_mysql_thread_id <> connection_id()");
+        return Database.number("select count(*) from information_schema.innodb_trx"
+                + " where trx_mysql_thread_id <> connection_id()");
     }
 
     private static String runState(long run) throws SQLException {
-        try (Connection db = Database.application().getConnection();
-             PreparedStatement select = db.prepareStatement("select state from job_run where run_id = ?")) {
-            select.setLong(1, run);
-            try (ResultSet row = select.executeQuery()) {
-                return row.next() ? row.getString(1) : null;
-            }
-        }
+        return Database.strings("select state from job_run where run_id = ?", run).stream().findFirst().orElse(null);
     }
 
     private static List<String> failures(long run) throws SQLException {
-        List<String> messages = new ArrayList<>();
-        try (Connection db = Database.application().getConnection();
-             PreparedStatement select = db.prepareStatement("select message from job_failure where run_id = ?")) {
-            select.setLong(1, run);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    messages.add(rows.getString(1));
-                }
-            }
-        }
-        return messages;
-    }
-
-    private static long count(String sql) throws SQLException {
-        try (Connection db = Database.application().getConnection();
-             PreparedStatement select = db.prepareStatement(sql);
-             ResultSet row = select.executeQuery()) {
-            return row.next() ? row.getLong(1) : 0;
-        }
+        return Database.strings("select message from job_failure where run_id = ?", run);
     }
 }

@@ -9,7 +9,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.supplysync.it.Api.admin;
 import static org.supplysync.it.Api.unique;
+import static org.supplysync.it.Database.number;
 import static org.supplysync.it.RemoteSite.record;
 
 /**
@@ -49,8 +49,8 @@ class RetentionIT extends DeployedApplication {
 
         assertThat(removed.getLong("removed.syncSessions")).isGreaterThanOrEqualTo(1);
         assertThat(removed.getLong("removed.refusals")).isGreaterThanOrEqualTo(1);
-        assertThat(count("select count(*) from sync_session where site_id = ?", aged.id)).isZero();
-        assertThat(count("select count(*) from sync_session where site_id = ?", young.id)).isPositive();
+        assertThat(number("select count(*) from sync_session where site_id = ?", aged.id)).isZero();
+        assertThat(number("select count(*) from sync_session where site_id = ?", young.id)).isPositive();
         assertThat(admin().get("/api/sites/" + aged.id + "/refusals").then().statusCode(200).extract()
                 .jsonPath().getList("recordId", String.class)).containsExactly(recent);
         assertThat(refusedRecords(aged)).as("refused ever, the removed one included").isEqualTo(2);
@@ -92,11 +92,11 @@ class RetentionIT extends DeployedApplication {
                 insert into quarantine (site_id, table_name, record_id, action, data, error, first_seen, last_seen)
                 values (?, 'Location', ?, 'Update', '{}', 'retention test',
                         utc_timestamp(3) - interval 1000 day, utc_timestamp(3) - interval 1000 day)""", site.id, record);
-        long id = count("select id from quarantine where site_id = ? and record_id = ?", site.id, record);
+        long id = number("select id from quarantine where site_id = ? and record_id = ?", site.id, record);
         try {
             runRetention();
 
-            assertThat(count("select count(*) from quarantine where id = ?", id)).isEqualTo(1);
+            assertThat(number("select count(*) from quarantine where id = ?", id)).isEqualTo(1);
         } finally {
             admin().delete("/api/quarantine/" + id).then().statusCode(204);
         }
@@ -118,24 +118,24 @@ class RetentionIT extends DeployedApplication {
         }
         long supersededInstance = instanceOf(superseded);
         long completedInstance = instanceOf(completed);
-        assertThat(count("select count(*) from STEPEXECUTIONINSTANCEDATA where jobexecid = ?", completed)).isPositive();
+        assertThat(number("select count(*) from STEPEXECUTIONINSTANCEDATA where jobexecid = ?", completed)).isPositive();
 
         JsonPath removed = runRetention();
 
         assertThat(removed.getLong("removed.jobRuns")).isGreaterThanOrEqualTo(2);
         assertThat(removed.getLong("removed.batchJobInstances")).isGreaterThanOrEqualTo(2);
         for (long execution : List.of(superseded, completed)) {
-            assertThat(count("select count(*) from job_run where execution_id = ?", execution)).isZero();
-            assertThat(count("select count(*) from EXECUTIONINSTANCEDATA where jobexecid = ?", execution)).isZero();
-            assertThat(count("select count(*) from STEPEXECUTIONINSTANCEDATA where jobexecid = ?", execution)).isZero();
+            assertThat(number("select count(*) from job_run where execution_id = ?", execution)).isZero();
+            assertThat(number("select count(*) from EXECUTIONINSTANCEDATA where jobexecid = ?", execution)).isZero();
+            assertThat(number("select count(*) from STEPEXECUTIONINSTANCEDATA where jobexecid = ?", execution)).isZero();
         }
         for (long instance : List.of(supersededInstance, completedInstance)) {
-            assertThat(count("select count(*) from JOBINSTANCEDATA where jobinstanceid = ?", instance)).isZero();
-            assertThat(count("select count(*) from CHECKPOINTDATA where id like ?", instance + ",%")).isZero();
+            assertThat(number("select count(*) from JOBINSTANCEDATA where jobinstanceid = ?", instance)).isZero();
+            assertThat(number("select count(*) from CHECKPOINTDATA where id like ?", instance + ",%")).isZero();
         }
         for (long execution : List.of(restartable, young)) {
-            assertThat(count("select count(*) from job_run where execution_id = ?", execution)).isEqualTo(1);
-            assertThat(count("select count(*) from EXECUTIONINSTANCEDATA where jobexecid = ?", execution)).isEqualTo(1);
+            assertThat(number("select count(*) from job_run where execution_id = ?", execution)).isEqualTo(1);
+            assertThat(number("select count(*) from EXECUTIONINSTANCEDATA where jobexecid = ?", execution)).isEqualTo(1);
         }
         long again = admin().post("/api/jobs/" + restartable + "/restart").then().statusCode(202)
                 .extract().jsonPath().getLong("executionId");
@@ -158,7 +158,7 @@ class RetentionIT extends DeployedApplication {
                 + " and record_id in (?, ?, ?)", gone, kept, later);
         // A site that has not read the log yet may still hold the item: its deletion stays.
         RemoteSite behind = RemoteSite.register("desktop");
-        assertThat(count("select central_cursor from site_activity where site_id = ?", behind.id)).isLessThan(goneCursor);
+        assertThat(number("select central_cursor from site_activity where site_id = ?", behind.id)).isLessThan(goneCursor);
 
         runRetention();
         assertThat(centralEntries(gone, kept, later)).containsOnlyKeys(gone, kept, later);
@@ -201,17 +201,7 @@ class RetentionIT extends DeployedApplication {
     }
 
     private static List<String> auditTargets(String who) throws SQLException {
-        List<String> targets = new ArrayList<>();
-        try (Connection db = Database.application().getConnection();
-             PreparedStatement select = db.prepareStatement("select target from audit where who = ? order by id")) {
-            select.setString(1, who);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    targets.add(rows.getString(1));
-                }
-            }
-        }
-        return targets;
+        return Database.strings("select target from audit where who = ? order by id", who);
     }
 
     private static long initialise(RemoteSite site) {
@@ -259,7 +249,7 @@ class RetentionIT extends DeployedApplication {
     }
 
     private static long instanceOf(long execution) throws SQLException {
-        return count("select jobinstanceid from EXECUTIONINSTANCEDATA where jobexecid = ?", execution);
+        return number("select jobinstanceid from EXECUTIONINSTANCEDATA where jobexecid = ?", execution);
     }
 
     private static void central(String item, String action) {
@@ -269,7 +259,7 @@ class RetentionIT extends DeployedApplication {
     }
 
     private static long stampedCursor(String item) {
-        return await().atMost(Duration.ofSeconds(10)).until(() -> count(
+        return await().atMost(Duration.ofSeconds(10)).until(() -> number(
                 "select coalesce(cursor_id, 0) from central_change where table_name = 'item' and record_id = ?", item),
                 cursor -> cursor > 0);
     }
@@ -313,18 +303,6 @@ class RetentionIT extends DeployedApplication {
                 statement.setObject(i + 1, parameters[i]);
             }
             return statement.executeUpdate();
-        }
-    }
-
-    /** The first column of the first row, as a number (0 with no row). */
-    private static long count(String sql, Object... parameters) throws SQLException {
-        try (Connection db = Database.application().getConnection(); PreparedStatement statement = db.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet row = statement.executeQuery()) {
-                return row.next() ? row.getLong(1) : 0;
-            }
         }
     }
 }

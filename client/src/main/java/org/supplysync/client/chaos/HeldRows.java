@@ -26,16 +26,16 @@ public final class HeldRows implements AutoCloseable {
     }
 
     /** A statement of the server executing now, as the database's process list shows it. */
-    record Wait(String query, long seconds) {
+    public record Wait(String query, long seconds) {
 
-        String describe() {
+        public String describe() {
             return "executing for " + seconds + " s in its open transaction: " + query;
         }
     }
 
     private final Connection db;
 
-    HeldRows(Database database) throws SQLException {
+    public HeldRows(Database database) throws SQLException {
         db = DriverManager.getConnection(database.url(), database.user(), database.password());
         db.setAutoCommit(false);
         // Record locks only, no gap locks: the server's inserts next to a held row go on.
@@ -48,7 +48,7 @@ public final class HeldRows implements AutoCloseable {
     }
 
     /** Locks the row of a table by its one-column primary key ({@code job_run} by {@code run_id}) until released. */
-    void hold(String table, String keyColumn, long key) throws SQLException {
+    public void hold(String table, String keyColumn, long key) throws SQLException {
         try (PreparedStatement lock = db.prepareStatement("select " + keyColumn + " from " + table + " where "
                 + keyColumn + " = ? for update")) {
             lock.setLong(1, key);
@@ -78,7 +78,7 @@ public final class HeldRows implements AutoCloseable {
      * transaction of the server's pool (an XA branch waiting on a held row was missing from them), so the waits are read
      * from the process list: a statement that needs a row the campaign holds cannot end before the lock goes.
      */
-    List<Wait> waits() throws SQLException {
+    public List<Wait> waits() throws SQLException {
         List<Wait> waits = new ArrayList<>();
         try (PreparedStatement select = db.prepareStatement("""
                 select info, time from information_schema.processlist
@@ -95,7 +95,7 @@ public final class HeldRows implements AutoCloseable {
      * The statement of the server that needs the held row with this key, starting so (a pull's {@code select ... for
      * update} of its queue row, an integration's {@code update} of it), if one executes now.
      */
-    static Optional<Wait> waitFor(List<Wait> waits, String keyColumn, long key, String statement) {
+    public static Optional<Wait> waitFor(List<Wait> waits, String keyColumn, long key, String statement) {
         Pattern row = Pattern.compile("\\bwhere " + keyColumn + " = " + key + "\\b");
         return waits.stream().filter(w -> {
             String query = w.query().toLowerCase(Locale.ROOT);
@@ -104,7 +104,7 @@ public final class HeldRows implements AutoCloseable {
     }
 
     /** Lets the held rows go; quietly, as the database may be gone with the kill. */
-    void release() {
+    public void release() {
         try {
             db.rollback();
         } catch (SQLException gone) {
