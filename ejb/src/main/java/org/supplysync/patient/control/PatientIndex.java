@@ -5,11 +5,12 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import org.supplysync.platform.Jsons;
+import org.supplysync.platform.MultiRowInsert;
 import org.supplysync.platform.Sql;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -28,6 +29,14 @@ public final class PatientIndex {
     private static final int MAX_TEXT = 255;
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final String NO_DATE = "0000-00-00";
+    private static final int KEYS_PER_DELETE = 1000;
+    private static final MultiRowInsert PATIENTS = new MultiRowInsert(
+            "insert into patient_search (name_id, code, first_name, last_name, date_of_birth, barcode) values",
+            "(?, ?, ?, ?, ?, ?)", """
+             on duplicate key update code = values(code), first_name = values(first_name),
+                last_name = values(last_name), date_of_birth = values(date_of_birth), barcode = values(barcode)""");
+    private static final MultiRowInsert POLICIES = new MultiRowInsert(
+            "insert ignore into patient_policy (join_id, policy_number, name_id) values", "(?, ?, ?)", "");
 
     private PatientIndex() {
     }
@@ -55,50 +64,41 @@ public final class PatientIndex {
     }
 
     private static void writePatients(Connection db, List<Change> names) throws SQLException {
-        try (PreparedStatement upsert = db.prepareStatement("""
-                insert into patient_search (name_id, code, first_name, last_name, date_of_birth, barcode)
-                values (?, ?, ?, ?, ?, ?)
-                on duplicate key update code = values(code), first_name = values(first_name),
-                    last_name = values(last_name), date_of_birth = values(date_of_birth), barcode = values(barcode)""");
-             PreparedStatement delete = db.prepareStatement("delete from patient_search where name_id = ?")) {
-            for (Change name : names) {
-                if (name.data() == null || !name.patient()) {
-                    // Deleted, merged away, or no patient any more: never found again.
-                    delete.setString(1, name.recordId());
-                    delete.addBatch();
-                } else {
-                    JsonObject data = Jsons.parse(name.data());
-                    Sql.bind(upsert, 1, name.recordId(), text(data, "code"), text(data, "first"), text(data, "last"),
-                            dateOfBirth(data), text(data, "barcode"));
-                    upsert.addBatch();
-                }
+        List<Object> gone = new ArrayList<>();
+        List<Object[]> found = new ArrayList<>();
+        for (Change name : names) {
+            if (name.data() == null || !name.patient()) {
+                // Deleted, merged away, or no patient any more: never found again.
+                gone.add(name.recordId());
+            } else {
+                JsonObject data = Jsons.parse(name.data());
+                found.add(new Object[]{name.recordId(), text(data, "code"), text(data, "first"), text(data, "last"),
+                        dateOfBirth(data), text(data, "barcode")});
             }
-            delete.executeBatch();
-            upsert.executeBatch();
         }
+        deleteWhereIn(db, "delete from patient_search where name_id in", gone);
+        PATIENTS.write(db, found);
     }
 
     private static void writePolicies(Connection db, List<Change> policies) throws SQLException {
-        try (PreparedStatement delete = db.prepareStatement("delete from patient_policy where join_id = ?");
-             PreparedStatement insert = db.prepareStatement(
-                     "insert ignore into patient_policy (join_id, policy_number, name_id) values (?, ?, ?)")) {
-            for (Change policy : policies) {
-                delete.setString(1, policy.recordId());
-                delete.addBatch();
-            }
-            delete.executeBatch();
-            for (Change policy : policies) {
-                JsonObject data = policy.data() == null ? JsonValue.EMPTY_JSON_OBJECT : Jsons.parse(policy.data());
-                String patient = text(data, "nameID");
-                for (String number : numbers(data)) {
-                    if (!patient.isEmpty()) {
-                        Sql.bind(insert, 1, policy.recordId(), number, patient);
-                        insert.addBatch();
-                    }
+        deleteWhereIn(db, "delete from patient_policy where join_id in",
+                policies.stream().<Object>map(Change::recordId).toList());
+        List<Object[]> numbered = new ArrayList<>();
+        for (Change policy : policies) {
+            JsonObject data = policy.data() == null ? JsonValue.EMPTY_JSON_OBJECT : Jsons.parse(policy.data());
+            String patient = text(data, "nameID");
+            for (String number : numbers(data)) {
+                if (!patient.isEmpty()) {
+                    numbered.add(new Object[]{policy.recordId(), number, patient});
                 }
             }
-            insert.executeBatch();
         }
+        POLICIES.write(db, numbered);
+    }
+
+    private static void deleteWhereIn(Connection db, String delete, List<Object> keys) throws SQLException {
+        Sql.inPieces(keys, KEYS_PER_DELETE, piece -> Sql.update(db, delete + " (" + Sql.placeholders(piece.size())
+                + ")", piece.toArray()));
     }
 
     private static Set<String> numbers(JsonObject policy) {

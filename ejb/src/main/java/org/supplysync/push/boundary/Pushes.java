@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.supplysync.datatype.boundary.DataTypes;
 import org.supplysync.datatype.entity.DataType;
+import org.supplysync.platform.MultiRowInsert;
 import org.supplysync.platform.Sql;
 import org.supplysync.push.control.IntegrationRequests;
 import org.supplysync.push.control.PushBody;
@@ -17,6 +18,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,8 +32,9 @@ import java.util.stream.Collectors;
 @Stateless
 public class Pushes {
 
-    /** Rows per JDBC batch: a batch of megabytes is not encoded whole in memory at once. */
-    private static final int ROWS_PER_BATCH = 500;
+    private static final MultiRowInsert BUFFER = new MultiRowInsert(
+            "insert into push_buffer (site_id, session, table_name, record_id, action, data, is_line) values",
+            "(?, ?, ?, ?, ?, ?, ?)", " on duplicate key update action = values(action), data = values(data)");
 
     @PersistenceContext
     EntityManager em;
@@ -114,33 +117,13 @@ public class Pushes {
         }
     }
 
-    /** JDBC batches in the order of the rows (which is the received order). */
+    /** Multi-row statements in the order of the rows (which is the received order). */
     private static void buffer(Connection db, int siteId, long session, List<PushBody.Row> rows) throws SQLException {
-        if (rows.isEmpty()) {
-            return;
+        List<Object[]> values = new ArrayList<>(rows.size());
+        for (PushBody.Row row : rows) {
+            values.add(new Object[]{siteId, session, row.tableName(), row.recordId(), row.action(), row.data(),
+                    row.line()});
         }
-        try (PreparedStatement insert = db.prepareStatement(
-                "insert into push_buffer (site_id, session, table_name, record_id, action, data, is_line)"
-                        + " values (?, ?, ?, ?, ?, ?, ?)"
-                        + " on duplicate key update action = values(action), data = values(data)")) {
-            int pending = 0;
-            for (PushBody.Row row : rows) {
-                insert.setInt(1, siteId);
-                insert.setLong(2, session);
-                insert.setString(3, row.tableName());
-                insert.setString(4, row.recordId());
-                insert.setString(5, row.action());
-                insert.setString(6, row.data());
-                insert.setBoolean(7, row.line());
-                insert.addBatch();
-                if (++pending == ROWS_PER_BATCH) {
-                    insert.executeBatch();
-                    pending = 0;
-                }
-            }
-            if (pending > 0) {
-                insert.executeBatch();
-            }
-        }
+        BUFFER.write(db, values);
     }
 }

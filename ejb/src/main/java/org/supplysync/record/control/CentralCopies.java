@@ -2,6 +2,7 @@ package org.supplysync.record.control;
 
 import org.supplysync.patient.control.PatientIndex;
 import org.supplysync.platform.Jsons;
+import org.supplysync.platform.MultiRowInsert;
 import org.supplysync.platform.Sql;
 import org.supplysync.report.control.ReportingProjection;
 
@@ -28,6 +29,13 @@ public final class CentralCopies {
 
     private static final int PIECE = 500;
     private static final Copy ABSENT = new Copy(null, null, 0, false, false, null);
+    private static final MultiRowInsert UPSERT = new MultiRowInsert("""
+            insert into sync_record
+                (table_name, record_id, store_id, patient_id, origin_site_id, deleted, held, data, version, updated_at)
+            values""", "(?, ?, ?, ?, ?, ?, ?, ?, 1, utc_timestamp(3))", """
+             on duplicate key update store_id = values(store_id), patient_id = values(patient_id),
+                origin_site_id = values(origin_site_id), deleted = values(deleted), held = values(held),
+                data = values(data), version = version + 1, updated_at = values(updated_at)""");
 
     private final Connection db;
     private final ReportingProjection projection;
@@ -156,27 +164,21 @@ public final class CentralCopies {
     }
 
     /**
-     * Writes every change of this intake, in the order of their last change, in one JDBC batch, with what a patient
+     * Writes every change of this intake, in the order of their last change, in multi-row statements, with what a patient
      * search looks at and what the reports count.
      */
     public void flush() {
         if (changed.isEmpty()) {
             return;
         }
-        try (PreparedStatement upsert = db.prepareStatement("""
-                insert into sync_record
-                    (table_name, record_id, store_id, patient_id, origin_site_id, deleted, held, data, version, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, 1, utc_timestamp(3))
-                on duplicate key update store_id = values(store_id), patient_id = values(patient_id),
-                    origin_site_id = values(origin_site_id), deleted = values(deleted), held = values(held),
-                    data = values(data), version = version + 1, updated_at = values(updated_at)""")) {
+        try {
+            List<Object[]> rows = new ArrayList<>(changed.size());
             List<PatientIndex.Change> searched = new ArrayList<>();
             for (Map.Entry<Key, Copy> change : changed.entrySet()) {
                 Key key = change.getKey();
                 Copy copy = change.getValue();
-                Sql.bind(upsert, 1, key.tableName(), key.recordId(), copy.storeId,
-                        copy.patientId, copy.originSiteId, copy.deleted, copy.held, copy.data);
-                upsert.addBatch();
+                rows.add(new Object[]{key.tableName(), key.recordId(), copy.storeId, copy.patientId,
+                        copy.originSiteId, copy.deleted, copy.held, copy.data});
                 if (PatientIndex.covers(key.tableName())) {
                     searched.add(new PatientIndex.Change(key.tableName(), key.recordId(),
                             copy.deleted || !copy.held ? null : copy.data, copy.patientId != null));
@@ -186,7 +188,7 @@ public final class CentralCopies {
                             () -> copy.held && !copy.deleted ? Jsons.parse(copy.data) : null);
                 }
             }
-            upsert.executeBatch();
+            UPSERT.write(db, rows);
             PatientIndex.write(db, searched);
             projection.flush();
             changed.clear();

@@ -1,25 +1,29 @@
 package org.supplysync.report.control;
 
 import jakarta.json.JsonObject;
+import org.supplysync.platform.MultiRowInsert;
 import org.supplysync.platform.Sql;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * Keeps the reporting projection (V14) equal to the central copy, in the transaction that writes the copy: each
  * changed stock line, transaction and invoice line is projected again from its last version (or its row deleted when
- * it no longer counts, is deleted, or is held only as whose it is), with one JDBC batch per projection table and
+ * it no longer counts, is deleted, or is held only as whose it is), with a few statements per projection table and
  * kind of change. Rows are whole records, never running totals, so a line changed, moved to another transaction or
  * deleted, and a transaction finalised after its lines arrived, leave the reports exact without reading anything.
  */
 public final class ReportingProjection {
+
+    private static final int KEYS_PER_DELETE = 1000;
 
     private final Connection db;
     private final Map<String, Optional<ReportRows.StockLine>> stockLines = new LinkedHashMap<>();
@@ -55,53 +59,43 @@ public final class ReportingProjection {
 
     /** Writes what changed since the last flush. */
     public void flush() throws SQLException {
-        write("report_stock_line", stockLines, """
-                insert into report_stock_line (line_id, store_id, item_id, location_id, available_packs, pack_size, cost_price)
-                values (?, ?, ?, ?, ?, ?, ?)
-                on duplicate key update store_id = values(store_id), item_id = values(item_id),
+        write("report_stock_line", "line_id", stockLines, new MultiRowInsert(
+                "insert into report_stock_line (line_id, store_id, item_id, location_id, available_packs, pack_size,"
+                        + " cost_price) values", "(?, ?, ?, ?, ?, ?, ?)", """
+                 on duplicate key update store_id = values(store_id), item_id = values(item_id),
                     location_id = values(location_id), available_packs = values(available_packs),
-                    pack_size = values(pack_size), cost_price = values(cost_price)""",
-                line -> List.of(line.lineId(), line.storeId(), line.itemId(), line.locationId(), line.availablePacks(),
-                        line.packSize(), line.costPrice()));
-        write("report_issue", issues, """
-                insert into report_issue (transact_id, store_id, month, sign) values (?, ?, ?, ?)
-                on duplicate key update store_id = values(store_id), month = values(month), sign = values(sign)""",
-                issue -> List.of(issue.transactId(), issue.storeId(), issue.month(), issue.sign()));
-        write("report_issue_line", issueLines, """
-                insert into report_issue_line (line_id, transact_id, item_id, units) values (?, ?, ?, ?)
-                on duplicate key update transact_id = values(transact_id), item_id = values(item_id),
-                    units = values(units)""",
-                line -> List.of(line.lineId(), line.transactId(), line.itemId(), line.units()));
+                    pack_size = values(pack_size), cost_price = values(cost_price)"""),
+                line -> new Object[]{line.lineId(), line.storeId(), line.itemId(), line.locationId(),
+                        line.availablePacks(), line.packSize(), line.costPrice()});
+        write("report_issue", "transact_id", issues, new MultiRowInsert(
+                "insert into report_issue (transact_id, store_id, month, sign) values", "(?, ?, ?, ?)",
+                " on duplicate key update store_id = values(store_id), month = values(month), sign = values(sign)"),
+                issue -> new Object[]{issue.transactId(), issue.storeId(), issue.month(), issue.sign()});
+        write("report_issue_line", "line_id", issueLines, new MultiRowInsert(
+                "insert into report_issue_line (line_id, transact_id, item_id, units) values", "(?, ?, ?, ?)", """
+                 on duplicate key update transact_id = values(transact_id), item_id = values(item_id),
+                    units = values(units)"""),
+                line -> new Object[]{line.lineId(), line.transactId(), line.itemId(), line.units()});
     }
 
-    private <T> void write(String table, Map<String, Optional<T>> rows, String upsert,
-                           java.util.function.Function<T, List<Object>> columns) throws SQLException {
+    /** Deletes the rows that no longer count, then writes the others, a statement per piece of rows. */
+    private <T> void write(String table, String key, Map<String, Optional<T>> rows, MultiRowInsert upsert,
+                           Function<T, Object[]> columns) throws SQLException {
         if (rows.isEmpty()) {
             return;
         }
-        String key = "report_issue".equals(table) ? "transact_id" : "line_id";
-        try (PreparedStatement delete = db.prepareStatement("delete from " + table + " where " + key + " = ?");
-             PreparedStatement insert = db.prepareStatement(upsert)) {
-            boolean deletes = false;
-            boolean inserts = false;
-            for (Map.Entry<String, Optional<T>> row : rows.entrySet()) {
-                if (row.getValue().isPresent()) {
-                    Sql.bind(insert, 1, columns.apply(row.getValue().get()).toArray());
-                    insert.addBatch();
-                    inserts = true;
-                } else {
-                    delete.setString(1, row.getKey());
-                    delete.addBatch();
-                    deletes = true;
-                }
+        List<Object> gone = new ArrayList<>();
+        List<Object[]> kept = new ArrayList<>();
+        rows.forEach((id, row) -> {
+            if (row.isPresent()) {
+                kept.add(columns.apply(row.get()));
+            } else {
+                gone.add(id);
             }
-            if (deletes) {
-                delete.executeBatch();
-            }
-            if (inserts) {
-                insert.executeBatch();
-            }
-        }
+        });
+        Sql.inPieces(gone, KEYS_PER_DELETE, piece -> Sql.update(db, "delete from " + table + " where " + key
+                + " in (" + Sql.placeholders(piece.size()) + ")", piece.toArray()));
+        upsert.write(db, kept);
         rows.clear();
     }
 }

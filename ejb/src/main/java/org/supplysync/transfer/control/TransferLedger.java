@@ -1,6 +1,7 @@
 package org.supplysync.transfer.control;
 
 import org.supplysync.datatype.entity.DataType;
+import org.supplysync.platform.MultiRowInsert;
 import org.supplysync.platform.Sql;
 import org.supplysync.record.control.IncomingRecord;
 
@@ -28,14 +29,19 @@ public final class TransferLedger {
     private static final int PIECE = 500;
 
     /** A row the central made a responding half for changes only by an update of its own (status set last). */
-    private static final String UPSERT_TRANSFER = """
+    private static final MultiRowInsert TRANSFERS = new MultiRowInsert("""
             insert into transfer (initiating_table, initiating_id, kind, status, initiating_store, initiating_site,
                 responding_store, responding_table, responding_id, made_by_site, reason, numbered, created_at, updated_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, utc_timestamp(3), utc_timestamp(3))
-            on duplicate key update""" + " " + String.join(", ", java.util.stream.Stream.of("kind", "responding_store",
+            values""", "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, utc_timestamp(3), utc_timestamp(3))",
+            " on duplicate key update " + String.join(", ", java.util.stream.Stream.of("kind", "responding_store",
                     "responding_table", "responding_id", "made_by_site", "reason", "numbered", "status")
             .map(column -> column + " = if(status = 'CREATED' and values(status) <> 'CREATED', " + column
-                    + ", values(" + column + "))").toList()) + ", updated_at = utc_timestamp(3)";
+                    + ", values(" + column + "))").toList()) + ", updated_at = utc_timestamp(3)");
+    private static final MultiRowInsert LINES = new MultiRowInsert("insert ignore into transfer_line"
+            + " (initiating_table, initiating_id, responding_table, responding_id) values", "(?, ?, ?, ?)", "");
+    private static final MultiRowInsert RECEIPTS = new MultiRowInsert("insert into transfer_receipt"
+            + " (goods_received_line_id, order_line_id, units) values", "(?, ?, ?)",
+            " on duplicate key update order_line_id = values(order_line_id), units = values(units)");
 
     private final Connection db;
     private final Map<Key, Optional<Transfer>> byInitiating = new HashMap<>();
@@ -248,44 +254,19 @@ public final class TransferLedger {
     }
 
     /**
-     * Writes every staged change, in one batch per table. A transfer the central made a responding half for stays
-     * as it is against anything but its own update (an intake of another site that saw it unmade a moment before).
+     * Writes every staged change, in a few multi-row statements per table. A transfer the central made a responding
+     * half for stays as it is against anything but its own update (an intake of another site that saw it unmade a
+     * moment before).
      */
     public void flush() {
         try {
-            if (!pending.isEmpty()) {
-                try (PreparedStatement upsert = db.prepareStatement(UPSERT_TRANSFER)) {
-                    for (Transfer t : pending.values()) {
-                        Sql.bind(upsert, 1, t.initiatingTable(), t.initiatingId(), t.kind().name(), t.status().name(),
-                                t.initiatingStore(), t.initiatingSite(), t.respondingStore(), t.respondingTable(),
-                                t.respondingId(), t.madeBySite(), t.reason(), t.numbered());
-                        upsert.addBatch();
-                    }
-                    upsert.executeBatch();
-                }
-            }
-            if (!pendingLines.isEmpty()) {
-                try (PreparedStatement insert = db.prepareStatement("insert ignore into transfer_line"
-                        + " (initiating_table, initiating_id, responding_table, responding_id) values (?, ?, ?, ?)")) {
-                    for (TransferWork.LineLink line : pendingLines.values()) {
-                        Sql.bind(insert, 1, line.initiatingTable(), line.initiatingId(), line.respondingTable(),
-                                line.respondingId());
-                        insert.addBatch();
-                    }
-                    insert.executeBatch();
-                }
-            }
-            if (!pendingReceipts.isEmpty()) {
-                try (PreparedStatement upsert = db.prepareStatement("insert into transfer_receipt"
-                        + " (goods_received_line_id, order_line_id, units) values (?, ?, ?)"
-                        + " on duplicate key update order_line_id = values(order_line_id), units = values(units)")) {
-                    for (TransferWork.Receipt receipt : pendingReceipts.values()) {
-                        Sql.bind(upsert, 1, receipt.goodsReceivedLineId(), receipt.orderLineId(), receipt.units());
-                        upsert.addBatch();
-                    }
-                    upsert.executeBatch();
-                }
-            }
+            TRANSFERS.write(db, pending.values().stream().map(t -> new Object[]{t.initiatingTable(), t.initiatingId(),
+                    t.kind().name(), t.status().name(), t.initiatingStore(), t.initiatingSite(), t.respondingStore(),
+                    t.respondingTable(), t.respondingId(), t.madeBySite(), t.reason(), t.numbered()}).toList());
+            LINES.write(db, pendingLines.values().stream().map(line -> new Object[]{line.initiatingTable(),
+                    line.initiatingId(), line.respondingTable(), line.respondingId()}).toList());
+            RECEIPTS.write(db, pendingReceipts.values().stream().map(receipt -> new Object[]{
+                    receipt.goodsReceivedLineId(), receipt.orderLineId(), receipt.units()}).toList());
         } catch (SQLException e) {
             throw Sql.failure("writing the transfer ledger", e);
         }
