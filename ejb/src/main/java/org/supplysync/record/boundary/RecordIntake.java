@@ -116,6 +116,7 @@ public class RecordIntake {
                     outboundQueues.budget(maxMessagesPerTransaction));
             batch.fieldTypes = dataTypes.fieldTypes();
             copies.prefetch(records);
+            copies.prefetchParents(records, registry);
             transfers.ledger().prefetch(records, registry);
             for (IncomingRecord record : records) {
                 Optional<String> reason;

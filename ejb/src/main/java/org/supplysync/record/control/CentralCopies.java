@@ -1,5 +1,7 @@
 package org.supplysync.record.control;
 
+import jakarta.json.JsonString;
+import org.supplysync.datatype.entity.DataType;
 import org.supplysync.patient.control.PatientIndex;
 import org.supplysync.platform.Jsons;
 import org.supplysync.platform.MultiRowInsert;
@@ -13,16 +15,19 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * The central copy of the records of one intake, over plain JDBC in the caller's transaction: read with one query
  * per table and piece of a batch, changed in memory (so a parent written earlier in the batch is seen by its lines),
- * and written with one JDBC batch at the end ({@link #flush}). A record's text is read only where it is needed (a
- * delete or merge routes by the last version; a line by its parent's transfer party). The reporting projection of
+ * and written in multi-row statements at the end ({@link #flush}). A record's text is read only where it is needed (a
+ * delete or merge routes by the last version; a line by its parent's transfer party, read with the chunk's other
+ * parents). The reporting projection of
  * the records written follows in the same flush.
  */
 public final class CentralCopies {
@@ -107,6 +112,34 @@ public final class CentralCopies {
         }
     }
 
+    /**
+     * Reads, with their text, the parents the central holds of the lines among these records: one query per parent
+     * table and piece of {@value PIECE}. A line's owner and routing look at its parent, and an invoice's lines come
+     * after it, often in a later chunk, so reading each parent on its own cost a query or two per invoice.
+     */
+    public void prefetchParents(List<IncomingRecord> records, Map<String, DataType> registry) {
+        Map<String, Set<String>> idsByTable = new HashMap<>();
+        for (IncomingRecord record : records) {
+            DataType type = registry.get(record.tableName());
+            if (type == null || !type.isLine() || type.parentTable() == null || type.parentField() == null
+                    || record.recordData() == null
+                    || !(record.recordData().get(type.parentField()) instanceof JsonString parentId)) {
+                continue;
+            }
+            Copy known = copies.get(new Key(type.parentTable(), parentId.getString()));
+            if (known == null || known != ABSENT && known.data == null) {
+                idsByTable.computeIfAbsent(type.parentTable(), table -> new LinkedHashSet<>()).add(parentId.getString());
+            }
+        }
+        try {
+            for (Map.Entry<String, Set<String>> table : idsByTable.entrySet()) {
+                Sql.inPieces(new ArrayList<>(table.getValue()), PIECE, piece -> read(table.getKey(), piece, true));
+            }
+        } catch (SQLException e) {
+            throw Sql.failure("reading the central copy of parents", e);
+        }
+    }
+
     /** The central's copy of the record, a tombstone included; empty when it never had it. */
     public Optional<Copy> find(String tableName, String recordId) {
         Key key = new Key(tableName, recordId);
@@ -128,17 +161,13 @@ public final class CentralCopies {
             return Optional.empty();
         }
         if (copy.get().data == null) {
-            try (PreparedStatement select = db.prepareStatement(
-                    "select data from sync_record where table_name = ? and record_id = ?")) {
-                Sql.bind(select, 1, tableName, recordId);
-                try (ResultSet row = select.executeQuery()) {
-                    copy.get().data = row.next() ? row.getString(1) : "{}";
-                }
+            try {
+                read(tableName, List.of(recordId), true);
             } catch (SQLException e) {
                 throw Sql.failure("reading the central copy of " + tableName + " " + recordId, e);
             }
         }
-        return Optional.of(copy.get().data);
+        return Optional.of(copy.get().data == null ? "{}" : copy.get().data);
     }
 
     /** A new version of the record; {@code held} false keeps only whose it is. */
@@ -198,16 +227,28 @@ public final class CentralCopies {
     }
 
     private void read(String tableName, List<String> ids) throws SQLException {
+        read(tableName, ids, false);
+    }
+
+    /** Reads these records of the table, {@code withData} their text too (kept for a copy known without it). */
+    private void read(String tableName, List<String> ids, boolean withData) throws SQLException {
         try (PreparedStatement select = db.prepareStatement(
-                "select record_id, store_id, patient_id, origin_site_id, deleted, held from sync_record"
-                        + " where table_name = ? and record_id in (" + Sql.placeholders(ids.size()) + ")")) {
+                "select record_id, store_id, patient_id, origin_site_id, deleted, held" + (withData ? ", data" : "")
+                        + " from sync_record where table_name = ? and record_id in (" + Sql.placeholders(ids.size())
+                        + ")")) {
             select.setString(1, tableName);
             Sql.bind(select, 2, ids.toArray());
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
-                    String id = row.getString(1);
-                    copies.putIfAbsent(new Key(tableName, id), new Copy(row.getString(2), row.getString(3),
-                            row.getInt(4), row.getBoolean(5), row.getBoolean(6), null));
+                    Key key = new Key(tableName, row.getString(1));
+                    String data = withData ? row.getString(7) : null;
+                    Copy known = copies.get(key);
+                    if (known == null) {
+                        copies.put(key, new Copy(row.getString(2), row.getString(3), row.getInt(4),
+                                row.getBoolean(5), row.getBoolean(6), data));
+                    } else if (known != ABSENT && known.data == null) {
+                        known.data = data;
+                    }
                 }
             }
             for (String id : ids) {
