@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -46,6 +47,10 @@ public final class CentralCopies {
     private final ReportingProjection projection;
     private final Map<Key, Copy> copies = new HashMap<>();
     private final Map<Key, Copy> changed = new LinkedHashMap<>();
+    /** Changed records the central had no copy of before this intake (until they are flushed). */
+    private final Set<Key> firstVersions = new HashSet<>();
+    /** Changed records of projected tables written without being read first (a transfer's responding half). */
+    private final Set<Key> unread = new HashSet<>();
 
     public CentralCopies(Connection db) {
         this.db = db;
@@ -187,6 +192,11 @@ public final class CentralCopies {
     }
 
     private void put(Key key, Copy copy) {
+        if (!changed.containsKey(key) && copies.get(key) == ABSENT) {
+            firstVersions.add(key);
+        } else if (!changed.containsKey(key) && !copies.containsKey(key) && ReportingProjection.projects(key.tableName())) {
+            unread.add(key);
+        }
         copies.put(key, copy);
         changed.remove(key);
         changed.put(key, copy);
@@ -201,6 +211,7 @@ public final class CentralCopies {
             return;
         }
         try {
+            findFirstVersions();
             List<Object[]> rows = new ArrayList<>(changed.size());
             List<PatientIndex.Change> searched = new ArrayList<>();
             for (Map.Entry<Key, Copy> change : changed.entrySet()) {
@@ -213,7 +224,7 @@ public final class CentralCopies {
                             copy.deleted || !copy.held ? null : copy.data, copy.patientId != null));
                 }
                 if (ReportingProjection.projects(key.tableName())) {
-                    projection.changed(key.tableName(), key.recordId(), copy.storeId,
+                    projection.changed(key.tableName(), key.recordId(), copy.storeId, firstVersions.contains(key),
                             () -> copy.held && !copy.deleted ? Jsons.parse(copy.data) : null);
                 }
             }
@@ -221,8 +232,33 @@ public final class CentralCopies {
             PatientIndex.write(db, searched);
             projection.flush();
             changed.clear();
+            firstVersions.clear();
+            unread.clear();
         } catch (SQLException e) {
             throw Sql.failure("writing the central copy", e);
+        }
+    }
+
+    /** Which of the {@link #unread} records the central held no copy of before (one query per table and piece). */
+    private void findFirstVersions() throws SQLException {
+        Map<String, List<String>> idsByTable = unread.stream().collect(Collectors.groupingBy(Key::tableName,
+                Collectors.mapping(Key::recordId, Collectors.toList())));
+        for (Map.Entry<String, List<String>> table : idsByTable.entrySet()) {
+            Sql.inPieces(table.getValue(), PIECE, piece -> {
+                Set<String> held = new HashSet<>();
+                try (PreparedStatement select = db.prepareStatement("select record_id from sync_record"
+                        + " where table_name = ? and record_id in (" + Sql.placeholders(piece.size()) + ")")) {
+                    select.setString(1, table.getKey());
+                    Sql.bind(select, 2, piece.toArray());
+                    try (ResultSet row = select.executeQuery()) {
+                        while (row.next()) {
+                            held.add(row.getString(1));
+                        }
+                    }
+                }
+                piece.stream().filter(id -> !held.contains(id))
+                        .forEach(id -> firstVersions.add(new Key(table.getKey(), id)));
+            });
         }
     }
 
