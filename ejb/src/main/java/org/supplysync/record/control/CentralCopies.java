@@ -28,8 +28,7 @@ import java.util.stream.Collectors;
  * per table and piece of a batch, changed in memory (so a parent written earlier in the batch is seen by its lines),
  * and written in multi-row statements at the end ({@link #flush}). A record's text is read only where it is needed (a
  * delete or merge routes by the last version; a line by its parent's transfer party, read with the chunk's other
- * parents). The reporting projection of
- * the records written follows in the same flush.
+ * parents). The reporting projection of the records written follows in the same flush.
  */
 public final class CentralCopies {
 
@@ -133,7 +132,8 @@ public final class CentralCopies {
             }
             Copy known = copies.get(new Key(type.parentTable(), parentId.getString()));
             if (known == null || known != ABSENT && known.data == null) {
-                idsByTable.computeIfAbsent(type.parentTable(), table -> new LinkedHashSet<>()).add(parentId.getString());
+                idsByTable.computeIfAbsent(type.parentTable(), table -> new LinkedHashSet<>())
+                        .add(parentId.getString());
             }
         }
         try {
@@ -192,10 +192,13 @@ public final class CentralCopies {
     }
 
     private void put(Key key, Copy copy) {
-        if (!changed.containsKey(key) && copies.get(key) == ABSENT) {
-            firstVersions.add(key);
-        } else if (!changed.containsKey(key) && !copies.containsKey(key) && ReportingProjection.projects(key.tableName())) {
-            unread.add(key);
+        if (!changed.containsKey(key)) {
+            // Whether the central held the record before: a first version has no projection row to delete.
+            if (copies.get(key) == ABSENT) {
+                firstVersions.add(key);
+            } else if (!copies.containsKey(key) && ReportingProjection.projects(key.tableName())) {
+                unread.add(key);
+            }
         }
         copies.put(key, copy);
         changed.remove(key);
@@ -203,8 +206,8 @@ public final class CentralCopies {
     }
 
     /**
-     * Writes every change of this intake, in the order of their last change, in multi-row statements, with what a patient
-     * search looks at and what the reports count.
+     * Writes every change of this intake, in the order of their last change, in multi-row statements, with what a
+     * patient search looks at and what the reports count.
      */
     public void flush() {
         if (changed.isEmpty()) {
