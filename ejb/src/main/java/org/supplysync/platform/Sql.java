@@ -12,6 +12,8 @@ import java.util.List;
  */
 public final class Sql {
 
+    private static final int KEYS_PER_STATEMENT = 1000;
+
     private Sql() {
     }
 
@@ -42,6 +44,12 @@ public final class Sql {
         for (int from = 0; from < list.size(); from += size) {
             action.run(list.subList(from, Math.min(list.size(), from + size)));
         }
+    }
+
+    /** Deletes the table's rows whose {@code column} is one of the keys, a statement per thousand keys. */
+    public static void deleteIn(Connection db, String table, String column, List<?> keys) throws SQLException {
+        inPieces(keys, KEYS_PER_STATEMENT, piece -> update(db, "delete from " + table + " where " + column + " in ("
+                + placeholders(piece.size()) + ")", piece.toArray()));
     }
 
     /** A DATETIME the application wrote in UTC (utc_timestamp), as ISO-8601 text; null stays null. */

@@ -29,7 +29,6 @@ public final class PatientIndex {
     private static final int MAX_TEXT = 255;
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final String NO_DATE = "0000-00-00";
-    private static final int KEYS_PER_DELETE = 1000;
     private static final MultiRowInsert PATIENTS = new MultiRowInsert(
             "insert into patient_search (name_id, code, first_name, last_name, date_of_birth, barcode) values",
             "(?, ?, ?, ?, ?, ?)", """
@@ -76,13 +75,12 @@ public final class PatientIndex {
                         dateOfBirth(data), text(data, "barcode")});
             }
         }
-        deleteWhereIn(db, "delete from patient_search where name_id in", gone);
+        Sql.deleteIn(db, "patient_search", "name_id", gone);
         PATIENTS.write(db, found);
     }
 
     private static void writePolicies(Connection db, List<Change> policies) throws SQLException {
-        deleteWhereIn(db, "delete from patient_policy where join_id in",
-                policies.stream().<Object>map(Change::recordId).toList());
+        Sql.deleteIn(db, "patient_policy", "join_id", policies.stream().map(Change::recordId).toList());
         List<Object[]> numbered = new ArrayList<>();
         for (Change policy : policies) {
             JsonObject data = policy.data() == null ? JsonValue.EMPTY_JSON_OBJECT : Jsons.parse(policy.data());
@@ -94,11 +92,6 @@ public final class PatientIndex {
             }
         }
         POLICIES.write(db, numbered);
-    }
-
-    private static void deleteWhereIn(Connection db, String delete, List<Object> keys) throws SQLException {
-        Sql.inPieces(keys, KEYS_PER_DELETE, piece -> Sql.update(db, delete + " (" + Sql.placeholders(piece.size())
-                + ")", piece.toArray()));
     }
 
     private static Set<String> numbers(JsonObject policy) {

@@ -44,7 +44,6 @@ import java.util.logging.Logger;
 public class Integration {
 
     private static final Logger LOG = Logger.getLogger(Integration.class.getName());
-    private static final int KEYS_PER_DELETE = 1000;
     /** A record that fails alone this often is quarantined: a deadlock or a lock timeout deserves another try. */
     private static final int ATTEMPTS_PER_RECORD = 3;
 
@@ -270,8 +269,7 @@ public class Integration {
     /** Deletes exactly these buffer rows: a newer version pushed meanwhile is a row of its own and stays. */
     private void delete(List<BufferedRecord> rows) {
         try (Connection db = dataSource.getConnection()) {
-            Sql.inPieces(rows, KEYS_PER_DELETE, piece -> Sql.update(db, "delete from push_buffer where received in ("
-                    + Sql.placeholders(piece.size()) + ")", piece.stream().map(BufferedRecord::received).toArray()));
+            Sql.deleteIn(db, "push_buffer", "received", rows.stream().map(BufferedRecord::received).toList());
         } catch (SQLException e) {
             throw Sql.failure("emptying the push buffer", e);
         }

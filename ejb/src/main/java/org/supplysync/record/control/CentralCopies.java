@@ -109,7 +109,7 @@ public final class CentralCopies {
         try {
             for (Map.Entry<String, List<String>> table : idsByTable.entrySet()) {
                 List<String> ids = table.getValue().stream().distinct().toList();
-                Sql.inPieces(ids, PIECE, piece -> read(table.getKey(), piece));
+                Sql.inPieces(ids, PIECE, piece -> read(table.getKey(), piece, false));
             }
         } catch (SQLException e) {
             throw Sql.failure("reading the central copy", e);
@@ -150,7 +150,7 @@ public final class CentralCopies {
         Key key = new Key(tableName, recordId);
         if (!copies.containsKey(key)) {
             try {
-                read(tableName, List.of(recordId));
+                read(tableName, List.of(recordId), false);
             } catch (SQLException e) {
                 throw Sql.failure("reading the central copy of " + tableName + " " + recordId, e);
             }
@@ -263,10 +263,6 @@ public final class CentralCopies {
                         .forEach(id -> firstVersions.add(new Key(table.getKey(), id)));
             });
         }
-    }
-
-    private void read(String tableName, List<String> ids) throws SQLException {
-        read(tableName, ids, false);
     }
 
     /** Reads these records of the table, {@code withData} their text too (kept for a copy known without it). */

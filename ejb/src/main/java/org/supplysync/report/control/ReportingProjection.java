@@ -23,7 +23,19 @@ import java.util.function.Supplier;
  */
 public final class ReportingProjection {
 
-    private static final int KEYS_PER_DELETE = 1000;
+    private static final MultiRowInsert STOCK_LINE_ROWS = new MultiRowInsert(
+            "insert into report_stock_line (line_id, store_id, item_id, location_id, available_packs, pack_size,"
+                    + " cost_price) values", "(?, ?, ?, ?, ?, ?, ?)", """
+             on duplicate key update store_id = values(store_id), item_id = values(item_id),
+                location_id = values(location_id), available_packs = values(available_packs),
+                pack_size = values(pack_size), cost_price = values(cost_price)""");
+    private static final MultiRowInsert ISSUE_ROWS = new MultiRowInsert(
+            "insert into report_issue (transact_id, store_id, month, sign) values", "(?, ?, ?, ?)",
+            " on duplicate key update store_id = values(store_id), month = values(month), sign = values(sign)");
+    private static final MultiRowInsert ISSUE_LINE_ROWS = new MultiRowInsert(
+            "insert into report_issue_line (line_id, transact_id, item_id, units) values", "(?, ?, ?, ?)", """
+             on duplicate key update transact_id = values(transact_id), item_id = values(item_id),
+                units = values(units)""");
 
     private final Connection db;
     private final Map<String, Optional<ReportRows.StockLine>> stockLines = new LinkedHashMap<>();
@@ -73,22 +85,12 @@ public final class ReportingProjection {
 
     /** Writes what changed since the last flush. */
     public void flush() throws SQLException {
-        write("report_stock_line", "line_id", stockLines, new MultiRowInsert(
-                "insert into report_stock_line (line_id, store_id, item_id, location_id, available_packs, pack_size,"
-                        + " cost_price) values", "(?, ?, ?, ?, ?, ?, ?)", """
-                 on duplicate key update store_id = values(store_id), item_id = values(item_id),
-                    location_id = values(location_id), available_packs = values(available_packs),
-                    pack_size = values(pack_size), cost_price = values(cost_price)"""),
+        write("report_stock_line", "line_id", stockLines, STOCK_LINE_ROWS,
                 line -> new Object[]{line.lineId(), line.storeId(), line.itemId(), line.locationId(),
                         line.availablePacks(), line.packSize(), line.costPrice()});
-        write("report_issue", "transact_id", issues, new MultiRowInsert(
-                "insert into report_issue (transact_id, store_id, month, sign) values", "(?, ?, ?, ?)",
-                " on duplicate key update store_id = values(store_id), month = values(month), sign = values(sign)"),
+        write("report_issue", "transact_id", issues, ISSUE_ROWS,
                 issue -> new Object[]{issue.transactId(), issue.storeId(), issue.month(), issue.sign()});
-        write("report_issue_line", "line_id", issueLines, new MultiRowInsert(
-                "insert into report_issue_line (line_id, transact_id, item_id, units) values", "(?, ?, ?, ?)", """
-                 on duplicate key update transact_id = values(transact_id), item_id = values(item_id),
-                    units = values(units)"""),
+        write("report_issue_line", "line_id", issueLines, ISSUE_LINE_ROWS,
                 line -> new Object[]{line.lineId(), line.transactId(), line.itemId(), line.units()});
     }
 
@@ -107,8 +109,7 @@ public final class ReportingProjection {
                 gone.add(id);
             }
         });
-        Sql.inPieces(gone, KEYS_PER_DELETE, piece -> Sql.update(db, "delete from " + table + " where " + key
-                + " in (" + Sql.placeholders(piece.size()) + ")", piece.toArray()));
+        Sql.deleteIn(db, table, key, gone);
         upsert.write(db, kept);
         rows.clear();
     }
