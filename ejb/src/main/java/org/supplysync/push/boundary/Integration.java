@@ -9,10 +9,9 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.supplysync.central.boundary.CentralSequencer;
-import org.supplysync.datatype.boundary.DataTypes;
-import org.supplysync.datatype.entity.DataType;
 import org.supplysync.platform.Sql;
 import org.supplysync.platform.TransientFailures;
+import org.supplysync.push.control.BufferPieces;
 import org.supplysync.push.control.IntegrationRequests;
 import org.supplysync.record.boundary.IntakeReport;
 import org.supplysync.record.boundary.RecordIntake;
@@ -26,7 +25,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -34,7 +34,7 @@ import java.util.logging.Logger;
 
 /**
  * Integrates a site's closed push sessions in chunks, each its own transaction: the chunk's records are checked,
- * kept and routed, and exactly their buffer rows deleted, together. Parents before lines, in the order received,
+ * kept and routed, and marked integrated in the buffer, together. Parents before lines, in the order received,
  * across the closed sessions, so the newest version of a record is integrated last. One integration per site at a
  * time (a row lock nothing else takes). A chunk that fails is integrated again record by record, and a record that
  * fails alone is quarantined: it never holds up the rest of its site. A failure that is not the record's (the database
@@ -49,9 +49,6 @@ public class Integration {
 
     @Resource(lookup = "jdbc/supplysync")
     DataSource dataSource;
-
-    @Inject
-    DataTypes dataTypes;
 
     @Inject
     RecordIntake intake;
@@ -133,7 +130,7 @@ public class Integration {
         IntakeReport report = intake.intake(siteId, rows.stream().map(BufferedRecord::record).toList());
         syncSessions.refusedInIntegration(siteId, report.refused().size());
         List<BufferedRecord> taken = rows.subList(0, report.taken());
-        delete(taken);
+        integrated(taken);
         quarantine.supersede(siteId, taken.stream().map(BufferedRecord::record).toList());
         return report.centralChanges() > 0 ? Step.LOGGED : Step.MORE;
     }
@@ -150,7 +147,7 @@ public class Integration {
             RuntimeException failure = null;
             for (int attempt = 0; attempt < ATTEMPTS_PER_RECORD; attempt++) {
                 try {
-                    if (!self.integrateOne(siteId, row.received())) {
+                    if (!self.integrateOne(siteId, row.piece(), row.index())) {
                         return Step.BUSY;
                     }
                     failure = null;
@@ -183,15 +180,17 @@ public class Integration {
         return closedRecords(siteId, chunk);
     }
 
-    /** Integrates one buffered record on its own; false when another integration of the site holds the lock. */
+    /**
+     * Integrates one buffered record (record {@code index} of a piece) on its own, unless it was integrated already;
+     * false when another integration of the site holds the lock.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public boolean integrateOne(int siteId, long received) {
+    public boolean integrateOne(int siteId, long piece, int index) {
         if (!lock(siteId)) {
             return false;
         }
-        List<BufferedRecord> rows = read("select received, table_name, record_id, action, data from push_buffer"
-                + " where received = ?", received);
-        if (rows.isEmpty()) {
+        List<BufferedRecord> rows = records(List.of(new Unread(piece, 0, 0)), index, 1);
+        if (rows.isEmpty() || rows.get(0).index() != index) {
             return true;
         }
         IntakeReport report = intake.intake(siteId, List.of(rows.get(0).record()));
@@ -199,7 +198,7 @@ public class Integration {
             throw new IllegalStateException("the record could not be taken");
         }
         syncSessions.refusedInIntegration(siteId, report.refused().size());
-        delete(rows);
+        integrated(rows);
         quarantine.supersede(siteId, List.of(rows.get(0).record()));
         return true;
     }
@@ -207,7 +206,7 @@ public class Integration {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void quarantineOne(int siteId, BufferedRecord row, RuntimeException failure) {
         quarantine.add(siteId, row.record(), row.data(), describe(failure));
-        delete(List.of(row));
+        integrated(List.of(row));
     }
 
     /**
@@ -228,48 +227,92 @@ public class Integration {
     }
 
     /**
-     * The next chunk of the site's closed sessions: parents before lines, oldest first; within the chunk, the records
-     * that are patients or prescribers themselves before the rest. A site sends each record once, where its latest
+     * The next chunk of the site's closed sessions: patients and prescribers first, then the other parents, then
+     * lines, each oldest first (the pieces' integration order). A site sends each record once, where its latest
      * change falls (as Open mSupply's de-duplicated change log does), so a new patient edited again before the sync
      * comes after the join that makes it visible in its home store; the join needs the patient's home store.
+     * Which pieces are read first, without their text; then the text of those the chunk needs.
      */
     private List<BufferedRecord> closedRecords(int siteId, int limit) {
-        List<BufferedRecord> rows = read("""
-                select b.received, b.table_name, b.record_id, b.action, b.data
+        List<Unread> pieces = new ArrayList<>();
+        try (Connection db = dataSource.getConnection(); PreparedStatement select = db.prepareStatement("""
+                select b.received, b.record_count, b.integrated
                 from push_buffer b join push_session s on s.site_id = b.site_id
                 where b.site_id = ? and b.session < s.open_session
-                order by b.is_line, b.received limit ?""", siteId, limit);
-        Map<String, DataType> registry = dataTypes.byTableName();
-        rows.sort(Comparator.comparing(row -> !definesPatient(registry.get(row.record().tableName()))));
-        return rows;
-    }
-
-    private static boolean definesPatient(DataType type) {
-        return type != null && !type.isLine() && type.canBePatient();
-    }
-
-    /** Buffered records; each record's text is parsed here, once, and kept as it is for what is written. */
-    private List<BufferedRecord> read(String sql, Object... parameters) {
-        List<BufferedRecord> rows = new ArrayList<>();
-        try (Connection db = dataSource.getConnection(); PreparedStatement select = db.prepareStatement(sql)) {
-            Sql.bind(select, 1, parameters);
+                order by b.integration_order, b.received limit ?""")) {
+            Sql.bind(select, 1, siteId, limit);
             try (ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    String data = row.getString(5);
-                    rows.add(new BufferedRecord(row.getLong(1), new IncomingRecord(row.getString(2), row.getString(3),
-                            row.getString(4), toObject(data), data), data));
+                int records = 0;
+                while (records < limit && row.next()) {
+                    Unread piece = new Unread(row.getLong(1), row.getInt(2), row.getInt(3));
+                    pieces.add(piece);
+                    records += piece.count() - piece.integrated();
                 }
             }
         } catch (SQLException e) {
             throw Sql.failure("reading the push buffer", e);
         }
-        return rows;
+        return records(pieces, 0, limit);
     }
 
-    /** Deletes exactly these buffer rows: a newer version pushed meanwhile is a row of its own and stays. */
-    private void delete(List<BufferedRecord> rows) {
+    /**
+     * The records of these pieces not integrated yet, none before record {@code from}, at most
+     * {@code limit}; each record's text is parsed here, once, and kept as it is for what is written.
+     */
+    private List<BufferedRecord> records(List<Unread> pieces, int from, int limit) {
+        List<BufferedRecord> records = new ArrayList<>();
+        if (pieces.isEmpty()) {
+            return records;
+        }
+        Map<Long, String> texts = new HashMap<>();
+        Map<Long, Unread> stored = new HashMap<>();
+        try (Connection db = dataSource.getConnection(); PreparedStatement select = db.prepareStatement(
+                "select received, record_count, integrated, records from push_buffer where received in ("
+                        + Sql.placeholders(pieces.size()) + ")")) {
+            Sql.bind(select, 1, pieces.stream().map(Unread::piece).toArray());
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    stored.put(row.getLong(1), new Unread(row.getLong(1), row.getInt(2), row.getInt(3)));
+                    texts.put(row.getLong(1), row.getString(4));
+                }
+            }
+        } catch (SQLException e) {
+            throw Sql.failure("reading the push buffer", e);
+        }
+        for (Unread wanted : pieces) {
+            Unread piece = stored.get(wanted.piece());
+            if (piece == null) {
+                continue;
+            }
+            List<BufferPieces.Line> lines = BufferPieces.lines(texts.get(piece.piece()));
+            for (int index = Math.max(from, piece.integrated()); index < lines.size() && records.size() < limit; index++) {
+                BufferPieces.Line line = lines.get(index);
+                records.add(new BufferedRecord(piece.piece(), index, piece.count(), new IncomingRecord(line.tableName(),
+                        line.recordId(), line.action(), toObject(line.data()), line.data()), line.data()));
+            }
+        }
+        return records;
+    }
+
+    /**
+     * Marks these records integrated (they are, in order, the next records of their pieces): a piece whose last
+     * record they reach is deleted, another remembers how far it got. A newer version pushed meanwhile is in a
+     * piece of its own and stays.
+     */
+    private void integrated(List<BufferedRecord> rows) {
+        Map<Long, BufferedRecord> lastOfPiece = new LinkedHashMap<>();
+        rows.forEach(row -> lastOfPiece.put(row.piece(), row));
+        List<Long> done = new ArrayList<>();
         try (Connection db = dataSource.getConnection()) {
-            Sql.deleteIn(db, "push_buffer", "received", rows.stream().map(BufferedRecord::received).toList());
+            for (BufferedRecord last : lastOfPiece.values()) {
+                if (last.index() + 1 >= last.pieceRecords()) {
+                    done.add(last.piece());
+                } else {
+                    Sql.update(db, "update push_buffer set integrated = greatest(integrated, ?) where received = ?",
+                            last.index() + 1, last.piece());
+                }
+            }
+            Sql.deleteIn(db, "push_buffer", "received", done);
         } catch (SQLException e) {
             throw Sql.failure("emptying the push buffer", e);
         }
@@ -293,7 +336,11 @@ public class Integration {
         }
     }
 
-    /** One buffered record, with its buffer key and the text it was pushed as. */
-    public record BufferedRecord(long received, IncomingRecord record, String data) {
+    /** One buffered record: record {@code index} of a piece of {@code pieceRecords}, and the text it was pushed as. */
+    public record BufferedRecord(long piece, int index, int pieceRecords, IncomingRecord record, String data) {
+    }
+
+    /** A piece of the push buffer, its text not read yet: how many records it holds, how many are integrated. */
+    private record Unread(long piece, int count, int integrated) {
     }
 }

@@ -9,6 +9,7 @@ import org.supplysync.datatype.boundary.DataTypes;
 import org.supplysync.datatype.entity.DataType;
 import org.supplysync.platform.MultiRowInsert;
 import org.supplysync.platform.Sql;
+import org.supplysync.push.control.BufferPieces;
 import org.supplysync.push.control.IntegrationRequests;
 import org.supplysync.push.control.PushBody;
 import org.supplysync.record.boundary.Refusals;
@@ -26,15 +27,16 @@ import java.util.stream.Collectors;
 
 /**
  * Takes a site's pushed batches into the open session of its push buffer; the last batch ({@code queueLength} 0)
- * closes the session and asks for its integration. A record is buffered by its session, table and id, so a retried
- * batch replaces its own rows, and a newer version pushed while an earlier session integrates waits in the next one.
+ * closes the session and asks for its integration. A batch is buffered as a few pieces ({@link BufferPieces}), each
+ * kept once per session, so a retried batch adds nothing; a newer version pushed while an earlier session integrates
+ * waits in the next one.
  */
 @Stateless
 public class Pushes {
 
     private static final MultiRowInsert BUFFER = new MultiRowInsert(
-            "insert into push_buffer (site_id, session, table_name, record_id, action, data, is_line) values",
-            "(?, ?, ?, ?, ?, ?, ?)", " on duplicate key update action = values(action), data = values(data)");
+            "insert into push_buffer (site_id, session, integration_order, digest, record_count, records) values",
+            "(?, ?, ?, ?, ?, ?)", " on duplicate key update record_count = record_count");
 
     @PersistenceContext
     EntityManager em;
@@ -97,7 +99,7 @@ public class Pushes {
         DataType type = dataTypes.byTableName().get(tableName);
         try (Connection db = dataSource.getConnection()) {
             buffer(db, siteId, 0, List.of(new PushBody.Row(tableName, recordId, action, data == null ? "{}" : data,
-                    type != null && type.isLine())));
+                    BufferPieces.orderOf(type))));
         } catch (SQLException e) {
             throw Sql.failure("requeueing " + tableName + " " + recordId, e);
         }
@@ -117,12 +119,11 @@ public class Pushes {
         }
     }
 
-    /** Multi-row statements in the order of the rows (which is the received order). */
+    /** The rows as pieces, written in the order received. */
     private static void buffer(Connection db, int siteId, long session, List<PushBody.Row> rows) throws SQLException {
-        List<Object[]> values = new ArrayList<>(rows.size());
-        for (PushBody.Row row : rows) {
-            values.add(new Object[]{siteId, session, row.tableName(), row.recordId(), row.action(), row.data(),
-                    row.line()});
+        List<Object[]> values = new ArrayList<>();
+        for (BufferPieces.Piece piece : BufferPieces.of(rows)) {
+            values.add(new Object[]{siteId, session, piece.order(), piece.digest(), piece.records(), piece.text()});
         }
         BUFFER.write(db, values);
     }

@@ -16,8 +16,10 @@ import org.supplysync.record.control.IncomingRecord;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PushbackInputStream;
+import java.io.InputStreamReader;
+import java.io.PushbackReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +29,9 @@ import static org.supplysync.platform.Jsons.JSON;
 
 /**
  * A v5 push body ({@code {"queueLength": n, "data": [records]}}) read as a stream: each record is parsed on its own,
- * checked (its envelope) and kept only as the text of its {@code recordData}, so that a batch of megabytes is held
- * once, as text, and never as a whole parsed tree besides. Fields of the body are as strict as any {@link JsonBody}.
+ * checked (its envelope) and kept only as the text of its {@code recordData} as the site sent it (cut from the body,
+ * not printed again), so that a batch of megabytes is held once, as text, and never as a whole parsed tree besides.
+ * Fields of the body are as strict as any {@link JsonBody}.
  */
 public final class PushBody {
 
@@ -42,8 +45,11 @@ public final class PushBody {
         this.refused = refused;
     }
 
-    /** One record to buffer: envelope checked, {@code data} its recordData as JSON text. */
-    public record Row(String tableName, String recordId, String action, String data, boolean line) {
+    /**
+     * One record to buffer: envelope checked, {@code data} its recordData as JSON text, {@code order} where it
+     * integrates ({@link BufferPieces#orderOf}).
+     */
+    public record Row(String tableName, String recordId, String action, String data, int order) {
     }
 
     public long queueLength() {
@@ -92,14 +98,17 @@ public final class PushBody {
 
     private static final class Reader {
 
-        private final PushbackInputStream in;
+        private final PushbackReader in;
+        private final RecordingReader text;
         private final int maxRecords;
         private final Map<String, DataType> registry;
         private final List<Row> rows = new ArrayList<>();
         private final List<Refusal> refused = new ArrayList<>();
 
         Reader(InputStream in, int maxRecords, Map<String, DataType> registry) {
-            this.in = new PushbackInputStream(in, 1);
+            // JSON between systems is UTF-8 (RFC 8259); bytes that are not decode as U+FFFD, as the parser's own would.
+            this.in = new PushbackReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1);
+            this.text = new RecordingReader(this.in);
             this.maxRecords = maxRecords;
             this.registry = registry;
         }
@@ -109,7 +118,7 @@ public final class PushBody {
                 // No body reads as {}: its required fields are then missing.
                 return new PushBody(JsonBody.of(JsonValue.EMPTY_JSON_OBJECT).wholeNumber("queueLength"), rows, refused);
             }
-            try (JsonParser parser = JSON.createParser(in)) {
+            try (JsonParser parser = JSON.createParser(text)) {
                 JsonParser.Event first = parser.next();
                 if (first != JsonParser.Event.START_OBJECT) {
                     JsonValue value = value(parser, first, 1);
@@ -140,18 +149,43 @@ public final class PushBody {
                 if (rows.size() + refused.size() >= maxRecords) {
                     throw new TooManyRecords(maxRecords);
                 }
-                take(IncomingRecord.of(value(parser, event, 3)));
+                record(parser, event);
+                text.forget(parser.getLocation().getStreamOffset());
             }
         }
 
-        private void take(IncomingRecord record) {
+        /** One element of {@code data}: parsed to check it, its recordData kept as the text the site sent. */
+        private void record(JsonParser parser, JsonParser.Event start) {
+            if (start != JsonParser.Event.START_OBJECT) {
+                take(IncomingRecord.of(value(parser, start, 3)), null);
+                return;
+            }
+            deeper(3);
+            JsonObjectBuilder record = JSON.createObjectBuilder();
+            String sent = null;
+            for (JsonParser.Event event = parser.next(); event != JsonParser.Event.END_OBJECT; event = parser.next()) {
+                String key = parser.getString();
+                JsonParser.Event valueStart = parser.next();
+                // The parser is just past the object's '{' here, and just past its '}' once the value is read.
+                long from = parser.getLocation().getStreamOffset() - 1;
+                record.add(key, value(parser, valueStart, 4));
+                if (key.equals("recordData")) {
+                    sent = valueStart == JsonParser.Event.START_OBJECT
+                            ? text.between(from, parser.getLocation().getStreamOffset()) : null;
+                }
+            }
+            take(IncomingRecord.of(record.build()), sent);
+        }
+
+        private void take(IncomingRecord record, String sent) {
             Optional<String> problem = Envelope.problem(record, registry);
-            String data = record.dataText();
+            // As sent, unless a parser that counts its offsets differently cut something that is not the object.
+            String data = sent != null && sent.startsWith("{") && sent.endsWith("}") ? sent : record.dataText();
             if (problem.isPresent()) {
                 refused.add(new Refusal(record.tableName(), record.recordId(), problem.get(), record.action(), data));
             } else {
                 rows.add(new Row(record.tableName(), record.recordId(), record.action(), data == null ? "{}" : data,
-                        registry.get(record.tableName()).isLine()));
+                        BufferPieces.orderOf(registry.get(record.tableName()))));
             }
         }
 

@@ -22,17 +22,37 @@ class PushBodyTest {
                     false, false));
 
     @Test
-    void keepsEachRecordAsTheTextOfItsDataAndFlagsLines() {
+    void keepsEachRecordAsTheTextOfItsDataAsSentAndOrdersLinesLast() {
         PushBody body = read("""
                 {"queueLength": 3, "data": [
-                  {"tableName": "transact", "recordId": "T1", "action": "Update", "recordData": {"ID": "T1", "store_ID": "S", "n": [1, 2.5]}},
-                  {"tableName": "trans_line", "recordId": "L1", "action": "Update", "recordData": {"ID": "L1", "transaction_ID": "T1"}}
+                  {"tableName": "transact", "recordId": "T1", "action": "Update", "recordData": {"ID": "T1", "store_ID": "S", "n": [1, 2.50, 1e3]}},
+                  {"recordData" :
+                    {"ID":"L1","transaction_ID":"T1","note":"caf\\u00e9 } \\" ]","name":"café"} , "tableName": "trans_line", "recordId": "L1", "action": "Update"}
                 ]}""");
         assertThat(body.queueLength()).isEqualTo(3);
         assertThat(body.refused()).isEmpty();
         assertThat(body.rows()).containsExactly(
-                new PushBody.Row("transact", "T1", "Update", "{\"ID\":\"T1\",\"store_ID\":\"S\",\"n\":[1,2.5]}", false),
-                new PushBody.Row("trans_line", "L1", "Update", "{\"ID\":\"L1\",\"transaction_ID\":\"T1\"}", true));
+                new PushBody.Row("transact", "T1", "Update", "{\"ID\": \"T1\", \"store_ID\": \"S\", \"n\": [1, 2.50, 1e3]}",
+                        BufferPieces.PARENTS),
+                new PushBody.Row("trans_line", "L1", "Update",
+                        "{\"ID\":\"L1\",\"transaction_ID\":\"T1\",\"note\":\"caf\\u00e9 } \\\" ]\",\"name\":\"café\"}",
+                        BufferPieces.LINES));
+    }
+
+    @Test
+    void cutsTheRecordsOfABodyLongerThanTheParsersBufferWhereTheyAre() {
+        StringBuilder json = new StringBuilder("{\"queueLength\": 0, \"data\": [");
+        for (int i = 0; i < 500; i++) {
+            json.append(i == 0 ? "" : ",\n").append("{\"tableName\": \"transact\", \"recordId\": \"T").append(i)
+                    .append("\", \"action\": \"Update\", \"recordData\": {\"ID\": \"T").append(i).append("\", \"pad\": \"")
+                    .append("x".repeat(i * 7 % 300)).append("\"}}");
+        }
+        PushBody body = PushBody.read(stream(json.append("]}").toString()), 500, REGISTRY);
+        assertThat(body.rows()).hasSize(500);
+        for (int i = 0; i < 500; i++) {
+            assertThat(body.rows().get(i).data())
+                    .isEqualTo("{\"ID\": \"T" + i + "\", \"pad\": \"" + "x".repeat(i * 7 % 300) + "\"}");
+        }
     }
 
     @Test
@@ -51,7 +71,7 @@ class PushBodyTest {
         assertThat(body.rows()).extracting(PushBody.Row::recordId).containsExactly("T2");
         assertThat(body.refused()).hasSize(3);
         assertThat(body.refused().get(2).reason()).contains("unknown table nope");
-        assertThat(body.refused().get(2).data()).isEqualTo("{\"a\":1}");
+        assertThat(body.refused().get(2).data()).isEqualTo("{\"a\": 1}");
     }
 
     @Test
