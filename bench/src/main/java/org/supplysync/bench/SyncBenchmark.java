@@ -157,6 +157,9 @@ public final class SyncBenchmark {
         RawInserts.Result raw = new RawInserts(options.dbUrl(), options.dbUser(), options.dbPassword(), workload,
                 options.batch(), options.threads()).run();
         say("%s: raw insert done in %s", mix.label(), Report.seconds(raw.nanos()));
+        RawInserts.Result rawCopy = new RawInserts(options.dbUrl(), options.dbUser(), options.dbPassword(), workload,
+                options.batch(), options.threads()).intoCentralCopyShape().run();
+        say("%s: raw insert into a table like the central copy done in %s", mix.label(), Report.seconds(rawCopy.nanos()));
 
         double rawRate = Report.perSecond(raw.rows(), raw.nanos());
         double pushRate = Report.perSecond(push.records(), push.nanos());
@@ -179,6 +182,10 @@ public final class SyncBenchmark {
         report.rate("raw insert", rawRate, Report.rate(rawRate) + " rows/s: " + raw.rows() + " rows in "
                 + Report.seconds(raw.nanos()) + " (JDBC batches of " + options.batch() + ", a commit each, "
                 + raw.connections() + " connections)", rawRate);
+        double rawCopyRate = Report.perSecond(rawCopy.rows(), rawCopy.nanos());
+        report.rate("raw insert, central copy's shape", rawCopyRate, Report.rate(rawCopyRate) + " rows/s into an empty"
+                + " table made like sync_record (its secondary indexes, generated parent column and JSON check); push is "
+                + String.format(Locale.ROOT, "%.3f", pushRate / rawCopyRate) + " x this", rawRate);
         report.markdownRow(String.join(" | ", "", LocalDate.now().toString(), Report.machine(),
                 mix.label() + " / " + options.sites() + " / " + options.stores() + " / " + workload.rows().size() + " / "
                         + options.batch() + " / " + options.threads(),

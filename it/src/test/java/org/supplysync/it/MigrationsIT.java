@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -75,6 +76,36 @@ class MigrationsIT {
                     .isEqualTo("{\"tableName\":\"item\",\"recordId\":\"I2\",\"action\":\"delete\",\"recordData\":{}}");
         } catch (JsonProcessingException e) {
             throw new AssertionError("a staged record is not JSON", e);
+        }
+    }
+
+    @Test
+    void recordsBufferedOneByOneBeforeStayBufferedAsPiecesInTheirOrder() throws SQLException {
+        DataSource old = Database.fresh("supplysync_it_buffered");
+        SchemaMigrations.migrateTo(old, "16");
+        execute(old, "insert into site (id, uuid, name, type, password_hash) values (9, uuid(), 'district-9', 'MOBILE', 'x')");
+        execute(old, "insert into push_buffer (site_id, session, table_name, record_id, action, data, is_line) values"
+                + " (9, 1, 'trans_line', 'L1', 'update', '{\"ID\": \"L1\",\n \"transaction_ID\": \"T\\\\t1\"}', true),"
+                + " (9, 1, 'transact', 'T\"1', 'update', '{\"ID\": \"T1\"}', false),"
+                + " (9, 2, 'name', 'P1', 'update', '{\"ID\": \"P1\"}', false)");
+
+        SchemaMigrations.migrate(old);
+
+        try (Connection connection = old.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("select session, integration_order, record_count, integrated,"
+                     + " records from push_buffer where site_id = 9 order by integration_order, received")) {
+            rows.next();
+            assertThat(rows.getString(5)).isEqualTo("[\"name\", \"P1\", \"update\"]\t{\"ID\": \"P1\"}");
+            assertThat(rows.getInt(1)).isEqualTo(2);
+            assertThat(rows.getInt(2)).as("a patient can be a name").isZero();
+            rows.next();
+            assertThat(rows.getString(5)).isEqualTo("[\"transact\", \"T\\\"1\", \"update\"]\t{\"ID\": \"T1\"}");
+            assertThat(rows.getInt(2)).isEqualTo(1);
+            rows.next();
+            assertThat(rows.getString(5)).as("a record to a line")
+                    .isEqualTo("[\"trans_line\", \"L1\", \"update\"]\t{\"ID\": \"L1\",  \"transaction_ID\": \"T\\t1\"}");
+            assertThat(List.of(rows.getInt(2), rows.getInt(3), rows.getInt(4))).containsExactly(2, 1, 0);
+            assertThat(rows.next()).isFalse();
         }
     }
 
