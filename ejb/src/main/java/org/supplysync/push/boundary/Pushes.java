@@ -7,7 +7,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.supplysync.datatype.boundary.DataTypes;
 import org.supplysync.datatype.entity.DataType;
-import org.supplysync.platform.MultiRowInsert;
 import org.supplysync.platform.Sql;
 import org.supplysync.push.control.BufferPieces;
 import org.supplysync.push.control.IntegrationRequests;
@@ -19,9 +18,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -34,9 +31,9 @@ import java.util.stream.Collectors;
 @Stateless
 public class Pushes {
 
-    private static final MultiRowInsert BUFFER = new MultiRowInsert(
-            "insert into push_buffer (site_id, session, integration_order, digest, record_count, records) values",
-            "(?, ?, ?, ?, ?, ?)", " on duplicate key update record_count = record_count");
+    /** A piece pushed again into the same session (a retried batch) is already there: kept once. */
+    private static final String BUFFER = "insert into push_buffer (site_id, session, integration_order, digest,"
+            + " record_count, records) values (?, ?, ?, ?, ?, ?) on duplicate key update record_count = record_count";
 
     @PersistenceContext
     EntityManager em;
@@ -119,12 +116,13 @@ public class Pushes {
         }
     }
 
-    /** The rows as pieces, written in the order received. */
+    /** The rows as pieces, in the order received, each written before the next is made (a piece is up to a MB). */
     private static void buffer(Connection db, int siteId, long session, List<PushBody.Row> rows) throws SQLException {
-        List<Object[]> values = new ArrayList<>();
-        for (BufferPieces.Piece piece : BufferPieces.of(rows)) {
-            values.add(new Object[]{siteId, session, piece.order(), piece.digest(), piece.records(), piece.text()});
+        try (PreparedStatement insert = db.prepareStatement(BUFFER)) {
+            BufferPieces.each(rows, piece -> {
+                Sql.bind(insert, 1, siteId, session, piece.order(), piece.digest(), piece.records(), piece.text());
+                insert.executeUpdate();
+            });
         }
-        BUFFER.write(db, values);
     }
 }

@@ -60,6 +60,15 @@ public final class BufferPieces {
     /** The rows as pieces: grouped by integration order, each group in the order received. */
     public static List<Piece> of(List<PushBody.Row> rows) {
         List<Piece> pieces = new ArrayList<>();
+        each(rows, pieces::add);
+        return pieces;
+    }
+
+    /**
+     * Hands the rows' pieces over one at a time, in the order of {@link #of}: a piece can be written and dropped
+     * before the next is made, so a batch of megabytes is not held twice over.
+     */
+    public static <E extends Exception> void each(List<PushBody.Row> rows, PieceWriter<E> writer) throws E {
         for (int order = PATIENTS; order <= LINES; order++) {
             StringBuilder text = new StringBuilder();
             int records = 0;
@@ -69,7 +78,7 @@ public final class BufferPieces {
                 }
                 String line = line(row.tableName(), row.recordId(), row.action(), row.data());
                 if (records > 0 && (records == MAX_RECORDS || text.length() + line.length() > MAX_TEXT)) {
-                    pieces.add(new Piece(order, records, text.toString()));
+                    writer.write(new Piece(order, records, text.toString()));
                     text.setLength(0);
                     records = 0;
                 }
@@ -80,10 +89,15 @@ public final class BufferPieces {
                 records++;
             }
             if (records > 0) {
-                pieces.add(new Piece(order, records, text.toString()));
+                writer.write(new Piece(order, records, text.toString()));
             }
         }
-        return pieces;
+    }
+
+    /** What takes the pieces of {@link #each}. */
+    @FunctionalInterface
+    public interface PieceWriter<E extends Exception> {
+        void write(Piece piece) throws E;
     }
 
     /**
