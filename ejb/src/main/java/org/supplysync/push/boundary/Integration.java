@@ -147,7 +147,7 @@ public class Integration {
             RuntimeException failure = null;
             for (int attempt = 0; attempt < ATTEMPTS_PER_RECORD; attempt++) {
                 try {
-                    if (!self.integrateOne(siteId, row.piece(), row.index())) {
+                    if (!self.integrateOne(siteId, row)) {
                         return Step.BUSY;
                     }
                     failure = null;
@@ -181,25 +181,33 @@ public class Integration {
     }
 
     /**
-     * Integrates one buffered record (record {@code index} of a piece) on its own, unless it was integrated already;
-     * false when another integration of the site holds the lock.
+     * Integrates one buffered record on its own, unless it was integrated meanwhile; false when another integration
+     * of the site holds the lock. A piece's text never changes, so the record as {@link #peek} read it is the record:
+     * only how far its piece got is read again.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public boolean integrateOne(int siteId, long piece, int index) {
+    public boolean integrateOne(int siteId, BufferedRecord row) {
         if (!lock(siteId)) {
             return false;
         }
-        List<BufferedRecord> rows = records(List.of(new Unread(piece, 0, 0)), index, 1);
-        if (rows.isEmpty() || rows.get(0).index() != index) {
-            return true;
+        try (Connection db = dataSource.getConnection(); PreparedStatement select = db.prepareStatement(
+                "select integrated from push_buffer where received = ?")) {
+            select.setLong(1, row.piece());
+            try (ResultSet piece = select.executeQuery()) {
+                if (!piece.next() || piece.getInt(1) > row.index()) {
+                    return true;
+                }
+            }
+        } catch (SQLException e) {
+            throw Sql.failure("reading the push buffer", e);
         }
-        IntakeReport report = intake.intake(siteId, List.of(rows.get(0).record()));
+        IntakeReport report = intake.intake(siteId, List.of(row.record()));
         if (report.taken() == 0) {
             throw new IllegalStateException("the record could not be taken");
         }
         syncSessions.refusedInIntegration(siteId, report.refused().size());
-        integrated(rows);
-        quarantine.supersede(siteId, List.of(rows.get(0).record()));
+        integrated(List.of(row));
+        quarantine.supersede(siteId, List.of(row.record()));
         return true;
     }
 
@@ -252,43 +260,40 @@ public class Integration {
         } catch (SQLException e) {
             throw Sql.failure("reading the push buffer", e);
         }
-        return records(pieces, 0, limit);
+        return records(pieces, limit);
     }
 
     /**
-     * The records of these pieces not integrated yet, none before record {@code from}, at most
-     * {@code limit}; each record's text is parsed here, once, and kept as it is for what is written.
+     * The records of these pieces not integrated yet, at most {@code limit}; each record's text is parsed here, once,
+     * and kept as it is for what is written.
      */
-    private List<BufferedRecord> records(List<Unread> pieces, int from, int limit) {
+    private List<BufferedRecord> records(List<Unread> pieces, int limit) {
         List<BufferedRecord> records = new ArrayList<>();
         if (pieces.isEmpty()) {
             return records;
         }
         Map<Long, String> texts = new HashMap<>();
-        Map<Long, Unread> stored = new HashMap<>();
         try (Connection db = dataSource.getConnection(); PreparedStatement select = db.prepareStatement(
-                "select received, record_count, integrated, records from push_buffer where received in ("
-                        + Sql.placeholders(pieces.size()) + ")")) {
+                "select received, records from push_buffer where received in (" + Sql.placeholders(pieces.size()) + ")")) {
             Sql.bind(select, 1, pieces.stream().map(Unread::piece).toArray());
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
-                    stored.put(row.getLong(1), new Unread(row.getLong(1), row.getInt(2), row.getInt(3)));
-                    texts.put(row.getLong(1), row.getString(4));
+                    texts.put(row.getLong(1), row.getString(2));
                 }
             }
         } catch (SQLException e) {
             throw Sql.failure("reading the push buffer", e);
         }
-        for (Unread wanted : pieces) {
-            Unread piece = stored.get(wanted.piece());
-            if (piece == null) {
+        for (Unread piece : pieces) {
+            String text = texts.get(piece.piece());
+            if (text == null) {
                 continue;
             }
-            List<BufferPieces.Line> lines = BufferPieces.lines(texts.get(piece.piece()));
-            for (int index = Math.max(from, piece.integrated()); index < lines.size() && records.size() < limit; index++) {
-                BufferPieces.Line line = lines.get(index);
-                records.add(new BufferedRecord(piece.piece(), index, piece.count(), new IncomingRecord(line.tableName(),
-                        line.recordId(), line.action(), toObject(line.data()), line.data()), line.data()));
+            int index = piece.integrated();
+            for (BufferPieces.Line line : BufferPieces.lines(text, index, limit - records.size())) {
+                records.add(new BufferedRecord(piece.piece(), index++, piece.count(), new IncomingRecord(
+                        line.tableName(), line.recordId(), line.action(), toObject(line.data()), line.data()),
+                        line.data()));
             }
         }
         return records;

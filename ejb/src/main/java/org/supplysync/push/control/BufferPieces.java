@@ -57,16 +57,9 @@ public final class BufferPieces {
         return type != null && type.canBePatient() ? PATIENTS : PARENTS;
     }
 
-    /** The rows as pieces: grouped by integration order, each group in the order received. */
-    public static List<Piece> of(List<PushBody.Row> rows) {
-        List<Piece> pieces = new ArrayList<>();
-        each(rows, pieces::add);
-        return pieces;
-    }
-
     /**
-     * Hands the rows' pieces over one at a time, in the order of {@link #of}: a piece can be written and dropped
-     * before the next is made, so a batch of megabytes is not held twice over.
+     * Hands the rows' pieces over one at a time, grouped by integration order, each group in the order received: a
+     * piece can be written and dropped before the next is made, so a batch of megabytes is not held twice over.
      */
     public static <E extends Exception> void each(List<PushBody.Row> rows, PieceWriter<E> writer) throws E {
         for (int order = PATIENTS; order <= LINES; order++) {
@@ -109,17 +102,24 @@ public final class BufferPieces {
                 + data.replace('\n', ' ').replace('\r', ' ');
     }
 
-    /** The records of a piece's text, in their order. */
-    public static List<Line> lines(String text) {
+    /**
+     * Records {@code from} to {@code from + limit} (or the last) of a piece's text, in their order: only those are
+     * cut out and read.
+     */
+    public static List<Line> lines(String text, int from, int limit) {
         List<Line> lines = new ArrayList<>();
-        int from = 0;
-        while (from <= text.length()) {
-            int end = text.indexOf('\n', from);
+        int start = 0;
+        for (int skipped = 0; skipped < from && start <= text.length(); skipped++) {
+            int end = text.indexOf('\n', start);
+            start = end < 0 ? text.length() + 1 : end + 1;
+        }
+        while (start <= text.length() && lines.size() < limit) {
+            int end = text.indexOf('\n', start);
             if (end < 0) {
                 end = text.length();
             }
-            lines.add(read(text.substring(from, end)));
-            from = end + 1;
+            lines.add(read(text.substring(start, end)));
+            start = end + 1;
         }
         return lines;
     }
