@@ -32,10 +32,15 @@ final class HostileInput {
             "#{7*7}", "$(reboot)", "`reboot`", "; rm -rf / ;", "../../../../etc/passwd", "%00", "\u0000", "%s%s%s%n",
             "\r\nSet-Cookie: x=y", "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><x>&e;</x>");
 
-    /** A Java class or exception named in a body; the campaign's own text never matches (see {@link #clean}). */
+    /**
+     * A Java class or exception named in a body; the campaign's own text never matches (see {@link #clean}). Names
+     * are bounded to 200 characters: an unbounded {@code \w*} before "Exception" tries every start of a run of
+     * hundreds of thousands of letters (a huge id echoed in a refusal) to its end, and the check never ends.
+     */
     static final java.util.regex.Pattern INTERNALS = java.util.regex.Pattern.compile(
             "\\b(java|javax|jakarta|sun|com\\.sun|fish\\.payara|org\\.(supplysync|eclipse|glassfish|jboss|apache|mariadb"
-                    + "|hibernate|flywaydb))\\.[a-z]\\w*|\\w*Exception\\b|\\b[A-Z]\\w*Error\\b|\\w+\\.java:\\d+");
+                    + "|hibernate|flywaydb))\\.[a-z]\\w*|\\w{0,200}Exception\\b|\\b[A-Z]\\w{0,200}Error\\b"
+                    + "|\\w{1,200}\\.java:\\d+");
 
     /** A stack trace line, in a body of any kind. */
     static final java.util.regex.Pattern STACK_TRACE = java.util.regex.Pattern.compile(
