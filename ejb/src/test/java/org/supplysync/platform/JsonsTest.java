@@ -43,6 +43,15 @@ class JsonsTest {
         assertThat(Jsons.depth(Jsons.parse("{\"a\": [1, {\"b\": []}], \"c\": 2}"))).isEqualTo(4);
     }
 
+    @Test
+    void depthOfTheTextIsTheDepthOfTheValue() {
+        for (String json : new String[]{"1", "\"{[\"", "{}", "[]", "{\"a\": [1, {\"b\": []}], \"c\": 2}",
+                "{\"a\": \"}}]] \\\" {[\", \"b\": [[[\"\\\\\"]]]}", "[{}, [], [[{}]], {\"x\": {\"y\": {}}}]",
+                nested(Jsons.MAX_DEPTH)}) {
+            assertThat(Jsons.depth(json)).as(json).isEqualTo(Jsons.depth(Jsons.parseValue(json)));
+        }
+    }
+
     private static String nested(int depth) {
         return "[".repeat(depth) + "]".repeat(depth);
     }

@@ -198,7 +198,8 @@ class AbuseCampaignIT extends DeployedApplication {
         try (Connection db = Database.application().getConnection()) {
             for (String select : List.of("SELECT 'sync_record', table_name, record_id FROM sync_record WHERE data LIKE ?",
                     "SELECT 'central_change', table_name, record_id FROM central_change WHERE data LIKE ?",
-                    "SELECT 'outbound_batch for site', site_id, batch_id FROM outbound_batch WHERE records LIKE ?")) {
+                    "SELECT 'outbound_batch for site', site_id, batch_id FROM outbound_batch"
+                            + " WHERE COALESCE(records, CONVERT(UNCOMPRESS(records_compressed) USING utf8mb4)) LIKE ?")) {
                 try (PreparedStatement query = db.prepareStatement(select)) {
                     query.setString(1, "%" + marker + "%");
                     try (ResultSet rows = query.executeQuery()) {

@@ -6,6 +6,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +43,7 @@ class QueueDeliveryIT extends DeployedApplication {
     }
 
     @Test
-    void anAcknowledgedRecordNeverComesAgainAndAnUnacknowledgedOneDoes() {
+    void anAcknowledgedRecordNeverComesAgainAndAnUnacknowledgedOneDoes() throws SQLException {
         String first = unique("L");
         String second = unique("L");
         active.push(location(first), location(second));
@@ -48,6 +52,8 @@ class QueueDeliveryIT extends DeployedApplication {
         assertThat(page.path("queueLength").asLong()).isEqualTo(2);
         String firstSyncId = page.path("data").get(0).path("syncOutId").asText();
         assertThat(page.path("data").get(0).path("syncOutId").isTextual()).isTrue();
+        // Staged compressed, in MariaDB's COMPRESS() format: SQL reads the records back.
+        assertThat(stagedRecords(collector.id)).contains("\"recordId\":\"" + first + "\"", "\"recordId\":\"" + second + "\"");
 
         // Not acknowledged: the same record comes again.
         JsonNode again = collector.pull(1);
@@ -64,6 +70,45 @@ class QueueDeliveryIT extends DeployedApplication {
         collector.acknowledge(List.of(firstSyncId));
         assertThat(collector.pull(10).path("data")).isEmpty();
         admin().get("/api/sites/" + collector.id).then().body("queueLength", org.hamcrest.Matchers.equalTo(0));
+    }
+
+    @Test
+    void aBatchAnOlderVersionStagedAsTextIsStillHandedOutAndAcknowledged() throws SQLException {
+        String id = unique("L");
+        try (Connection db = Database.application().getConnection()) {
+            try (PreparedStatement staged = db.prepareStatement(
+                    "insert into outbound_batch (site_id, record_count, records) values (?, 1, ?)")) {
+                staged.setInt(1, collector.id);
+                staged.setString(2, "{\"tableName\":\"Location\",\"recordId\":\"" + id
+                        + "\",\"action\":\"update\",\"recordData\":{\"ID\":\"" + id + "\",\"code\":\"as text\"}}");
+                staged.executeUpdate();
+            }
+            try (PreparedStatement counted = db.prepareStatement(
+                    "update site_queue set queue_length = queue_length + 1 where site_id = ?")) {
+                counted.setInt(1, collector.id);
+                counted.executeUpdate();
+            }
+        }
+
+        JsonNode page = collector.pull(10);
+        assertThat(page.path("data")).hasSize(1);
+        assertThat(page.path("data").get(0).path("recordId").asText()).isEqualTo(id);
+        assertThat(page.path("data").get(0).path("recordData").path("code").asText()).isEqualTo("as text");
+        collector.acknowledge(List.of(page.path("data").get(0).path("syncOutId").asText()));
+        assertThat(collector.pull(10).path("data")).isEmpty();
+        assertThat(stagedRecords(collector.id)).isNull();
+    }
+
+    private static String stagedRecords(int siteId) throws SQLException {
+        try (Connection db = Database.application().getConnection();
+             PreparedStatement select = db.prepareStatement("select group_concat(convert(uncompress(records_compressed)"
+                     + " using utf8mb4)) from outbound_batch where site_id = ?")) {
+            select.setInt(1, siteId);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getString(1);
+            }
+        }
     }
 
     @Test

@@ -1,7 +1,7 @@
 package org.supplysync.bench.phase;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.supplysync.bench.workload.Workload;
+import org.supplysync.client.api.SyncV5Api;
 
 import java.util.List;
 import java.util.Map;
@@ -43,9 +43,9 @@ public final class Delivery {
     }
 
     /** A page pulled by site {@code site} (its index in the topology). */
-    public void received(int site, JsonNode records) {
-        for (JsonNode record : records) {
-            int index = workload.indexOf(record.path("tableName").asText(), record.path("recordId").asText());
+    public void received(int site, List<SyncV5Api.PulledEnvelope> records) {
+        for (SyncV5Api.PulledEnvelope record : records) {
+            int index = workload.indexOf(record.tableName(), record.recordId());
             if (index < 0) {
                 others.increment();
                 continue;

@@ -51,11 +51,11 @@ public final class Initialisation {
         admin.createStore(one.storeId(0), one.storeId(0), one.storeName(0), one.nameId(0), one.siteId(0));
         Setup.centralRecords(admin, one);
         SyncV5Api site = Sites.of(one, server, traffic).get(0);
-        Sites.drain(site, pullLimit, r -> { });
+        Sites.drainEnvelopes(site, pullLimit, r -> { });
 
         Workload workload = Workload.of(one, mix, records, batch);
         Push.Result push = new Push(List.of(site), workload, 1, idleTimeoutSeconds).run();
-        Sites.drain(site, pullLimit, r -> { });
+        Sites.drainEnvelopes(site, pullLimit, r -> { });
 
         Delivery delivery = new Delivery(workload);
         traffic.take();
@@ -74,7 +74,7 @@ public final class Initialisation {
             awaitIdle(site, start);
         }
         long posted = System.nanoTime();
-        long pulled = Sites.drain(site, pullLimit, page -> delivery.received(0, page));
+        long pulled = Sites.drainEnvelopes(site, pullLimit, page -> delivery.received(0, page));
         long end = System.nanoTime();
         return new Result(mix, workload.rows().size(), push.nanos(), answer, queueLength, posted - start, pulled,
                 end - posted, end - start, traffic.take(), delivery.result(), job(one.siteId(0)));

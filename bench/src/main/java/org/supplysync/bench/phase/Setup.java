@@ -58,7 +58,7 @@ public final class Setup {
         int listed = admin.sites().size();
         long listEnd = System.nanoTime();
         AtomicLong drained = new AtomicLong();
-        Parallel.forEach(threads, sites.size(), site -> drained.addAndGet(Sites.drain(sites.get(site), pullLimit, r -> { })));
+        Parallel.forEach(threads, sites.size(), site -> drained.addAndGet(Sites.drainEnvelopes(sites.get(site), pullLimit, r -> { })));
         return new Result(System.nanoTime() - start, topology.sites(), storesStart - sitesStart, topology.stores(),
                 storesEnd - storesStart, listed, listEnd - listStart, drained.get());
     }

@@ -101,7 +101,7 @@ public final class Soak {
         long soakNanos = System.nanoTime() - start;
 
         Sites.awaitIdle(sites, 8, idleTimeoutNanos);
-        Parallel.forEach(8, sites.size(), site -> Sites.drain(sites.get(site), pullLimit,
+        Parallel.forEach(8, sites.size(), site -> Sites.drainEnvelopes(sites.get(site), pullLimit,
                 records -> delivery.received(site, records)));
         samples.add(sample(start, syncs.get(), failedSyncs.get()));
         return new Result(sites.size(), intervalMinutes, soakNanos, syncs.get(), failedSyncs.get(), List.copyOf(failures),
@@ -125,7 +125,7 @@ public final class Soak {
                 waited += IDLE_POLL_MILLIS;
             }
         }
-        Sites.drain(api, pullLimit, pulled -> delivery.received(site, pulled));
+        Sites.drainEnvelopes(api, pullLimit, pulled -> delivery.received(site, pulled));
         long received = 0;
         while (true) {
             JsonNode page = api.centralRecords(cursors[site], pullLimit).path("data");

@@ -1,5 +1,7 @@
 package org.supplysync.client.api;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -168,6 +171,79 @@ public final class SyncV5Api {
         return get("/sync/v5/queued_records?limit=" + limit);
     }
 
+    /**
+     * One record of a pulled page as a site reads it when it only needs to know what arrived and to acknowledge it:
+     * its envelope, {@code recordData} skipped unread.
+     */
+    public record PulledEnvelope(String syncOutId, String tableName, String recordId, String action) {
+    }
+
+    /** A pulled page read as envelopes: the queue length the server gave and the records' envelopes, in order. */
+    public record EnvelopePage(long queueLength, List<PulledEnvelope> records) {
+    }
+
+    /**
+     * Pulls a page as {@link #queuedRecords} does, reading only each record's envelope with a streaming parser:
+     * what a site that counts and acknowledges needs (the benchmark's), without building a tree of every record.
+     */
+    public EnvelopePage queuedEnvelopes(int limit) {
+        String path = "/sync/v5/queued_records?limit=" + limit;
+        Answer answer = exchange(path, HttpRequest.newBuilder().GET());
+        byte[] body = answer.body();
+        try (JsonParser parser = JSON.getFactory().createParser(body)) {
+            return envelopes(parser);
+        } catch (IOException | RuntimeException e) {
+            throw new SyncApiException(SyncApiException.Kind.PROTOCOL, endpoint(path), answer.status(), null,
+                    "not a page of records: " + abbreviate(new String(body, StandardCharsets.UTF_8)), e);
+        }
+    }
+
+    private static EnvelopePage envelopes(JsonParser parser) throws IOException {
+        long queueLength = 0;
+        List<PulledEnvelope> records = new ArrayList<>();
+        expect(parser.nextToken(), JsonToken.START_OBJECT);
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            JsonToken value = parser.nextToken();
+            if ("queueLength".equals(field) && value.isNumeric()) {
+                queueLength = parser.getLongValue();
+            } else if ("data".equals(field) && value == JsonToken.START_ARRAY) {
+                for (JsonToken record = parser.nextToken(); record != JsonToken.END_ARRAY; record = parser.nextToken()) {
+                    expect(record, JsonToken.START_OBJECT);
+                    records.add(envelope(parser));
+                }
+            } else {
+                parser.skipChildren();
+            }
+        }
+        return new EnvelopePage(queueLength, records);
+    }
+
+    private static PulledEnvelope envelope(JsonParser parser) throws IOException {
+        String syncOutId = null;
+        String tableName = null;
+        String recordId = null;
+        String action = null;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            parser.nextToken();
+            switch (field) {
+                case "syncOutId" -> syncOutId = parser.getValueAsString();
+                case "tableName" -> tableName = parser.getValueAsString();
+                case "recordId" -> recordId = parser.getValueAsString();
+                case "action" -> action = parser.getValueAsString();
+                default -> parser.skipChildren();
+            }
+        }
+        return new PulledEnvelope(syncOutId, tableName, recordId, action);
+    }
+
+    private static void expect(JsonToken token, JsonToken expected) throws IOException {
+        if (token != expected) {
+            throw new IOException("expected " + expected + ", found " + token);
+        }
+    }
+
     public void acknowledge(List<String> syncIds) {
         ObjectNode body = JSON.createObjectNode();
         syncIds.forEach(body.putArray("syncIDs")::add);
@@ -221,7 +297,30 @@ public final class SyncV5Api {
     }
 
     private JsonNode call(String path, HttpRequest.Builder builder, boolean parse) {
-        String endpoint = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+        Answer answer = exchange(path, builder);
+        if (!parse) {
+            return JSON.nullNode();
+        }
+        byte[] body = answer.body();
+        try {
+            return JSON.readTree(body.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : body);
+        } catch (IOException e) {
+            throw new SyncApiException(SyncApiException.Kind.PROTOCOL, endpoint(path), answer.status(), null,
+                    "not JSON: " + abbreviate(new String(body, StandardCharsets.UTF_8)), e);
+        }
+    }
+
+    /** A 2xx answer: its status and its body, unzipped. */
+    private record Answer(int status, byte[] body) {
+    }
+
+    private static String endpoint(String path) {
+        return path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+    }
+
+    /** Sends the call (with the v5 headers when {@code path} is on the server) and reads its 2xx answer's body. */
+    private Answer exchange(String path, HttpRequest.Builder builder) {
+        String endpoint = endpoint(path);
         if (path.startsWith("/")) {
             URI target = server.resolve(path);
             String credentials = siteName + ":" + passwordSha256;
@@ -251,15 +350,7 @@ public final class SyncV5Api {
         if (status < 200 || status > 299) {
             throw httpError(endpoint, status, body);
         }
-        if (!parse) {
-            return JSON.nullNode();
-        }
-        try {
-            return JSON.readTree(body.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : body);
-        } catch (IOException e) {
-            throw new SyncApiException(SyncApiException.Kind.PROTOCOL, endpoint, status, null,
-                    "not JSON: " + abbreviate(new String(body, StandardCharsets.UTF_8)), e);
-        }
+        return new Answer(status, body);
     }
 
     /** Sends with Open mSupply's retries: only a connection error, a timeout or a 408 is tried again. */

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.supplysync.central.boundary.CentralSequencer;
+import org.supplysync.platform.CompressedText;
 import org.supplysync.platform.Sql;
 import org.supplysync.platform.TransientFailures;
 import org.supplysync.push.control.BufferPieces;
@@ -274,11 +275,14 @@ public class Integration {
         }
         Map<Long, String> texts = new HashMap<>();
         try (Connection db = dataSource.getConnection(); PreparedStatement select = db.prepareStatement(
-                "select received, records from push_buffer where received in (" + Sql.placeholders(pieces.size()) + ")")) {
+                "select received, records, records_compressed from push_buffer where received in ("
+                        + Sql.placeholders(pieces.size()) + ")")) {
             Sql.bind(select, 1, pieces.stream().map(Unread::piece).toArray());
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
-                    texts.put(row.getLong(1), row.getString(2));
+                    // Compressed, or as text when an older version buffered it.
+                    String text = row.getString(2);
+                    texts.put(row.getLong(1), text != null ? text : CompressedText.uncompress(row.getBytes(3)));
                 }
             }
         } catch (SQLException e) {

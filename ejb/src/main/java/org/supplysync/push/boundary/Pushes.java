@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.supplysync.datatype.boundary.DataTypes;
 import org.supplysync.datatype.entity.DataType;
+import org.supplysync.platform.CompressedText;
 import org.supplysync.platform.Sql;
 import org.supplysync.push.control.BufferPieces;
 import org.supplysync.push.control.IntegrationRequests;
@@ -33,7 +34,8 @@ public class Pushes {
 
     /** A piece pushed again into the same session (a retried batch) is already there: kept once. */
     private static final String BUFFER = "insert into push_buffer (site_id, session, integration_order, digest,"
-            + " record_count, records) values (?, ?, ?, ?, ?, ?) on duplicate key update record_count = record_count";
+            + " record_count, records_compressed) values (?, ?, ?, ?, ?, ?)"
+            + " on duplicate key update record_count = record_count";
 
     @PersistenceContext
     EntityManager em;
@@ -116,11 +118,15 @@ public class Pushes {
         }
     }
 
-    /** The rows as pieces, in the order received, each written before the next is made (a piece is up to a MB). */
+    /**
+     * The rows as pieces, in the order received, each written (compressed) before the next is made (a piece is up to
+     * a MB of text).
+     */
     private static void buffer(Connection db, int siteId, long session, List<PushBody.Row> rows) throws SQLException {
         try (PreparedStatement insert = db.prepareStatement(BUFFER)) {
             BufferPieces.each(rows, piece -> {
-                Sql.bind(insert, 1, siteId, session, piece.order(), piece.digest(), piece.records(), piece.text());
+                Sql.bind(insert, 1, siteId, session, piece.order(), piece.digest(), piece.records(),
+                        CompressedText.compress(piece.text()));
                 insert.executeUpdate();
             });
         }

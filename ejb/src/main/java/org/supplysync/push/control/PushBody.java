@@ -177,10 +177,13 @@ public final class PushBody {
             take(IncomingRecord.of(record.build()), sent);
         }
 
-        private void take(IncomingRecord record, String sent) {
-            Optional<String> problem = Envelope.problem(record, registry);
+        private void take(IncomingRecord parsed, String sent) {
             // As sent, unless a parser that counts its offsets differently cut something that is not the object.
-            String data = sent != null && sent.startsWith("{") && sent.endsWith("}") ? sent : record.dataText();
+            boolean cut = sent != null && sent.startsWith("{") && sent.endsWith("}");
+            IncomingRecord record = cut ? new IncomingRecord(parsed.tableName(), parsed.recordId(), parsed.action(),
+                    parsed.recordData(), sent) : parsed;
+            Optional<String> problem = Envelope.problem(record, registry);
+            String data = record.dataText();
             if (problem.isPresent()) {
                 refused.add(new Refusal(record.tableName(), record.recordId(), problem.get(), record.action(), data));
             } else {

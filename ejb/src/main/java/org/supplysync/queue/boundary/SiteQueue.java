@@ -10,6 +10,7 @@ import jakarta.jms.Message;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.supplysync.platform.CompressedText;
 import org.supplysync.platform.PerSite;
 import org.supplysync.platform.Sql;
 import org.supplysync.routing.control.OutboundQueues;
@@ -31,8 +32,8 @@ import java.util.TreeMap;
  * across HTTP requests, so a pull moves messages from the site's JMS queue into its outbound records in the same
  * (XA) transaction; a pull hands out staged records oldest first; an acknowledgement marks them. Until then
  * they are handed out again, across restarts too. A pull stages each message as one row (a batch of records, as
- * lines of the text the queue carried) and an acknowledgement marks records in it, deleting the batch once all are:
- * a row written and deleted per message, not per record, and nothing parsed on the way out.
+ * lines of the text the queue carried, compressed) and an acknowledgement marks records in it, deleting the batch
+ * once all are: a row written and deleted per message, not per record, and nothing parsed on the way out.
  */
 @Stateless
 public class SiteQueue {
@@ -167,7 +168,8 @@ public class SiteQueue {
     /** The site's staged batches, oldest first. */
     private static List<StagedBatch> staged(Connection db, int siteId) throws SQLException {
         try (PreparedStatement select = db.prepareStatement("""
-                select batch_id, record_count, acked, records from outbound_batch where site_id = ? order by batch_id""")) {
+                select batch_id, record_count, acked, records, records_compressed from outbound_batch
+                where site_id = ? order by batch_id""")) {
             select.setInt(1, siteId);
             return read(select, true);
         }
@@ -192,10 +194,15 @@ public class SiteQueue {
         try (ResultSet row = select.executeQuery()) {
             while (row.next()) {
                 batches.add(new StagedBatch(row.getLong(1), row.getInt(2), row.getBytes(3),
-                        withRecords ? row.getString(4) : ""));
+                        withRecords ? records(row.getString(4), row.getBytes(5)) : ""));
             }
         }
         return batches;
+    }
+
+    /** A staged batch's records: compressed, or as text when an older version staged them. */
+    private static String records(String text, byte[] compressed) {
+        return text != null ? text : CompressedText.uncompress(compressed);
     }
 
     /** Moves whole messages from the site's JMS queue into staged batches until they hold {@code wanted} records. */
@@ -205,7 +212,7 @@ public class SiteQueue {
         int messages = 0;
         try (JMSConsumer consumer = jms.createConsumer(queues.queueOf(siteId));
              PreparedStatement insert = db.prepareStatement(
-                     "insert into outbound_batch (site_id, record_count, records) values (?, ?, ?)",
+                     "insert into outbound_batch (site_id, record_count, records_compressed) values (?, ?, ?)",
                      Statement.RETURN_GENERATED_KEYS)) {
             // The broker refuses more messages than its limit in one transaction: a page may come out shorter.
             while (staged < wanted && messages++ < maxMessagesPerTransaction) {
@@ -215,7 +222,7 @@ public class SiteQueue {
                 }
                 String records = OutboundQueues.linesOf(message);
                 int count = StagedBatch.lines(records);
-                Sql.bind(insert, 1, siteId, count, records);
+                Sql.bind(insert, 1, siteId, count, CompressedText.compress(records));
                 insert.executeUpdate();
                 try (ResultSet key = insert.getGeneratedKeys()) {
                     key.next();

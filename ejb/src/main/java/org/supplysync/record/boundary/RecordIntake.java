@@ -206,8 +206,13 @@ public class RecordIntake {
         }
         // The text as stored at push, unless normalising changed the record: printed again only then.
         String json = data == record.recordData() && record.text() != null ? record.text() : data.toString();
-        batch.copies.write(type.tableName(), recordId, route.heldCentrally() ? json : skeleton(type, data),
-                owner.storeId(), owner.patientId(), batch.siteId, route.heldCentrally());
+        if (route.heldCentrally()) {
+            batch.copies.write(type.tableName(), recordId, json, data, owner.storeId(), owner.patientId(), batch.siteId,
+                    true);
+        } else {
+            batch.copies.write(type.tableName(), recordId, skeleton(type, data), owner.storeId(), owner.patientId(),
+                    batch.siteId, false);
+        }
         if (type.isVisibilityJoin()) {
             visibility.joinChanged(type, recordId, data, false).ifPresent(due -> batch.add(due.siteId(), due.record()));
         }

@@ -1,5 +1,6 @@
 package org.supplysync.record.control;
 
+import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import org.supplysync.datatype.entity.DataType;
 import org.supplysync.patient.control.PatientIndex;
@@ -67,6 +68,8 @@ public final class CentralCopies {
         private final boolean deleted;
         private final boolean held;
         private String data;
+        /** {@code data} parsed, when the intake had it parsed already (the reporting projection reads it). */
+        private JsonObject parsed;
 
         Copy(String storeId, String patientId, int originSiteId, boolean deleted, boolean held, String data) {
             this.storeId = storeId;
@@ -178,7 +181,15 @@ public final class CentralCopies {
     /** A new version of the record; {@code held} false keeps only whose it is. */
     public void write(String tableName, String recordId, String data, String storeId, String patientId,
                       int originSiteId, boolean held) {
-        put(new Key(tableName, recordId), new Copy(storeId, patientId, originSiteId, false, held, data));
+        write(tableName, recordId, data, null, storeId, patientId, originSiteId, held);
+    }
+
+    /** As {@link #write(String, String, String, String, String, int, boolean)}, with {@code data} parsed already. */
+    public void write(String tableName, String recordId, String data, JsonObject parsed, String storeId,
+                      String patientId, int originSiteId, boolean held) {
+        Copy copy = new Copy(storeId, patientId, originSiteId, false, held, data);
+        copy.parsed = parsed;
+        put(new Key(tableName, recordId), copy);
     }
 
     /** Marks the record deleted (a tombstone, keeping its last version), if the central has it. */
@@ -228,7 +239,8 @@ public final class CentralCopies {
                 }
                 if (ReportingProjection.projects(key.tableName())) {
                     projection.changed(key.tableName(), key.recordId(), copy.storeId, firstVersions.contains(key),
-                            () -> copy.held && !copy.deleted ? Jsons.parse(copy.data) : null);
+                            () -> !copy.held || copy.deleted ? null
+                                    : copy.parsed != null ? copy.parsed : Jsons.parse(copy.data));
                 }
             }
             UPSERT.write(db, rows);
