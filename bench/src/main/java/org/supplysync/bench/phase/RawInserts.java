@@ -8,6 +8,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -45,6 +46,20 @@ public final class RawInserts {
     public RawInserts intoCentralCopyShape() {
         centralCopyShape = true;
         return this;
+    }
+
+    /**
+     * {@link #run} {@code times} times, the median kept: a baseline of a second or two is easily moved by whatever
+     * else the shared machine runs meanwhile, and every ratio of the run divides by it.
+     */
+    public Result median(int times) {
+        List<Result> runs = new ArrayList<>();
+        for (int i = 0; i < times; i++) {
+            runs.add(run());
+        }
+        List<Long> nanos = runs.stream().map(Result::nanos).sorted().toList();
+        Result median = runs.stream().filter(r -> r.nanos() == nanos.get(nanos.size() / 2)).findFirst().orElseThrow();
+        return new Result(median.rows(), median.nanos(), median.connections(), nanos);
     }
 
     public Result run() {
@@ -92,9 +107,11 @@ public final class RawInserts {
                 throw new BenchmarkFailure("raw inserts into " + url + ": " + e.getMessage(), e);
             }
         });
-        return new Result(rows.size(), System.nanoTime() - start, connections);
+        long nanos = System.nanoTime() - start;
+        return new Result(rows.size(), nanos, connections, List.of(nanos));
     }
 
-    public record Result(long rows, long nanos, int connections) {
+    /** {@code nanos}: the run's, or the median of {@code runNanos} (each run's, fastest first). */
+    public record Result(long rows, long nanos, int connections, List<Long> runNanos) {
     }
 }

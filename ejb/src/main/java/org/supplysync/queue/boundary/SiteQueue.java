@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * A site pulls its queue and acknowledges what it stored. The container cannot leave a JMS message unacknowledged
@@ -39,6 +40,8 @@ import java.util.TreeMap;
 public class SiteQueue {
 
     private static final int BATCHES_PER_SELECT = 500;
+    /** A syncOutId this server handed out: a batch id times 1,024 plus a line (an acknowledgement names hundreds). */
+    private static final Pattern SYNC_OUT_ID = Pattern.compile("\\d{1,18}");
 
     @Resource(lookup = "jdbc/supplysync")
     DataSource dataSource;
@@ -72,8 +75,12 @@ public class SiteQueue {
             long queueLength = lockQueue(db, siteId);
             List<StagedBatch> batches = staged(db, siteId);
             int waiting = batches.stream().mapToInt(StagedBatch::unacknowledged).sum();
-            if (waiting < limit) {
-                batches.addAll(stageFromQueue(db, siteId, limit - waiting));
+            // The length is counted in the transaction of every send and acknowledgement, so what it holds beyond
+            // the staged records is in the JMS queue: a pull with nothing there (a site's last pull, an idle site's
+            // every pull) opens no consumer and enlists no broker in its transaction.
+            long inBroker = queueLength - waiting;
+            if (waiting < limit && inBroker > 0) {
+                batches.addAll(stageFromQueue(db, siteId, Math.min(limit - waiting, inBroker)));
             }
             List<QueuedRecord> page = new ArrayList<>(Math.min(limit, 1024));
             for (StagedBatch batch : batches) {
@@ -92,7 +99,7 @@ public class SiteQueue {
     public int acknowledge(int siteId, List<String> syncIds) {
         Map<Long, List<Integer>> linesByBatch = new TreeMap<>();
         for (String id : syncIds) {
-            if (id != null && id.matches("\\d{1,18}")) {
+            if (id != null && SYNC_OUT_ID.matcher(id).matches()) {
                 long syncOutId = Long.parseLong(id);
                 linesByBatch.computeIfAbsent(StagedBatch.batchOf(syncOutId), b -> new ArrayList<>())
                         .add(StagedBatch.lineOf(syncOutId));
