@@ -9,9 +9,10 @@ import java.util.zip.Inflater;
 /**
  * Large text kept in the database compressed, in the format of MariaDB's {@code COMPRESS()}: the length of the text
  * in bytes (four bytes, low byte first), then the zlib stream; so {@code UNCOMPRESS(column)} reads it in SQL too.
- * Text the server writes and reads back whole (a staged message of a site's queue) costs the database and the
- * driver per byte at every step (escaping, parsing the statement, the row, its undo and redo, the purge after a
- * delete); JSON records shrink several times at zlib's fastest level, for less work than those steps save.
+ * Text the server writes and reads back whole (a piece of the push buffer, a staged message of a site's queue) costs
+ * the database and the driver per byte at every step (escaping, parsing the statement, the row, its undo and redo,
+ * the purge after a delete); JSON records shrink several times at zlib's fastest level, for less work than those
+ * steps save.
  */
 public final class CompressedText {
 
