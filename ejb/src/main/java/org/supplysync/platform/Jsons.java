@@ -47,8 +47,8 @@ public final class Jsons {
     }
 
     /**
-     * {@link #depth(JsonValue)} of valid JSON text, read from its brackets outside strings: a scan of the text
-     * instead of a walk over every member of the parsed value.
+     * {@link #depth(JsonValue)} of JSON text, read from its brackets outside strings: a scan of the text instead of
+     * a walk over every member of the parsed value. Of text that is not JSON yet, the deepest its brackets reach.
      */
     public static int depth(String json) {
         int depth = 0;
@@ -125,25 +125,8 @@ public final class Jsons {
      * value) would otherwise go as deep as the caller likes.
      */
     private static void refuseDeeperThan(int limit, String json) {
-        int depth = 0;
-        boolean inString = false;
-        for (int i = 0; i < json.length(); i++) {
-            char c = json.charAt(i);
-            if (inString) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == '"') {
-                    inString = false;
-                }
-            } else if (c == '"') {
-                inString = true;
-            } else if (c == '{' || c == '[') {
-                if (++depth > limit) {
-                    throw new JsonException("objects and arrays are nested more than " + limit + " levels deep");
-                }
-            } else if (c == '}' || c == ']') {
-                depth--;
-            }
+        if (depth(json) > limit) {
+            throw new JsonException("objects and arrays are nested more than " + limit + " levels deep");
         }
     }
 }

@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -57,9 +58,9 @@ public final class RawInserts {
         for (int i = 0; i < times; i++) {
             runs.add(run());
         }
-        List<Long> nanos = runs.stream().map(Result::nanos).sorted().toList();
-        Result median = runs.stream().filter(r -> r.nanos() == nanos.get(nanos.size() / 2)).findFirst().orElseThrow();
-        return new Result(median.rows(), median.nanos(), median.connections(), nanos);
+        runs.sort(Comparator.comparingLong(Result::nanos));
+        Result median = runs.get(runs.size() / 2);
+        return new Result(median.rows(), median.nanos(), median.connections(), runs.stream().map(Result::nanos).toList());
     }
 
     public Result run() {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.IntSupplier;
 
 /**
  * The run's remote sites as the client library's {@link SyncV5Api}, sharing one pool of connections and one
@@ -58,11 +59,7 @@ public final class Sites {
 
     /** Pulls and acknowledges pages until one comes back empty; each page's records go to {@code received} first. */
     public static long drain(SyncV5Api site, int limit, Consumer<JsonNode> received) {
-        long count = 0;
-        for (int page = pullPage(site, limit, received); page > 0; page = pullPage(site, limit, received)) {
-            count += page;
-        }
-        return count;
+        return untilEmpty(() -> pullPage(site, limit, received));
     }
 
     /**
@@ -70,9 +67,14 @@ public final class Sites {
      * count what arrived where, so that the sites' parsing does not take the machine's cores from the server.
      */
     public static long drainEnvelopes(SyncV5Api site, int limit, Consumer<List<SyncV5Api.PulledEnvelope>> received) {
+        return untilEmpty(() -> pullEnvelopes(site, limit, received));
+    }
+
+    /** Pulls pages until one comes back empty; how many records they held. */
+    private static long untilEmpty(IntSupplier page) {
         long count = 0;
-        for (int page = pullEnvelopes(site, limit, received); page > 0; page = pullEnvelopes(site, limit, received)) {
-            count += page;
+        for (int records = page.getAsInt(); records > 0; records = page.getAsInt()) {
+            count += records;
         }
         return count;
     }
