@@ -25,11 +25,25 @@ public final class Sql {
         }
     }
 
-    /** Sets the parameters from {@code first} on, in order. */
+    /**
+     * Sets the parameters from {@code first} on, in order. Texts, numbers and flags by their own setters: MariaDB's
+     * driver finds the codec of a {@code setObject} by asking each of its codecs in turn, a cost paid for every value
+     * of every row the intake writes.
+     */
     public static int bind(PreparedStatement statement, int first, Object... parameters) throws SQLException {
         int index = first;
         for (Object parameter : parameters) {
-            statement.setObject(index++, parameter);
+            if (parameter instanceof String text) {
+                statement.setString(index++, text);
+            } else if (parameter instanceof Integer number) {
+                statement.setInt(index++, number);
+            } else if (parameter instanceof Long number) {
+                statement.setLong(index++, number);
+            } else if (parameter instanceof Boolean flag) {
+                statement.setBoolean(index++, flag);
+            } else {
+                statement.setObject(index++, parameter);
+            }
         }
         return index;
     }

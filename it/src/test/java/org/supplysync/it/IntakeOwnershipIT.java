@@ -6,8 +6,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -86,6 +90,45 @@ class IntakeOwnershipIT extends DeployedApplication {
         assertThat(refused.toString()).contains("never merged").contains("home store is " + storeC);
         admin().get("/api/records/transact/" + theirInvoice).then().body("deleted", equalTo(false));
         admin().get("/api/records/name/" + theirPatient).then().body("deleted", equalTo(false));
+    }
+
+    /**
+     * Two sites make records of the same ids at the same moment, each in its own store. Both intakes may find no copy
+     * of them: the first to write a record owns it, and the other's version is refused, never written over it (the
+     * intake inserts a first version instead of upserting it, so of two intakes racing for it one fails and goes
+     * again, record by record, and then sees the owner's copy).
+     */
+    @Test
+    void twoSitesMakingTheSameNewRecordsAtOnceLeaveEachRecordOneOwnerAndRefuseTheOther() throws Exception {
+        List<String> ids = IntStream.range(0, 600).mapToObj(i -> unique("LOC")).toList();
+        CompletableFuture<Void> fromHome = CompletableFuture.runAsync(() -> home.push(locations(ids, storeB)));
+        CompletableFuture<Void> fromOther = CompletableFuture.runAsync(() -> other.push(locations(ids, storeC)));
+        CompletableFuture.allOf(fromHome, fromOther).get(5, TimeUnit.MINUTES);
+
+        String in = String.join(",", Collections.nCopies(ids.size(), "?"));
+        Object[] idValues = ids.toArray();
+        List<String> ownedByHome = Database.strings("select record_id from sync_record where table_name = 'Location'"
+                + " and origin_site_id = " + home.id + " and store_id = '" + storeB + "' and record_id in (" + in + ")"
+                + " and json_value(data, '$.store_ID') = store_id", idValues);
+        List<String> ownedByOther = Database.strings("select record_id from sync_record where table_name = 'Location'"
+                + " and origin_site_id = " + other.id + " and store_id = '" + storeC + "' and record_id in (" + in + ")"
+                + " and json_value(data, '$.store_ID') = store_id", idValues);
+        List<String> refusedHome = Database.strings("select record_id from refusal where site_id = " + home.id
+                + " and table_name = 'Location' and record_id in (" + in + ")", idValues);
+        List<String> refusedOther = Database.strings("select record_id from refusal where site_id = " + other.id
+                + " and table_name = 'Location' and record_id in (" + in + ")", idValues);
+
+        // Every record has one owner, whose version the central holds; the other site's version was refused.
+        assertThat(ownedByHome.size() + ownedByOther.size()).isEqualTo(ids.size());
+        assertThat(refusedOther).containsExactlyInAnyOrderElementsOf(ownedByHome);
+        assertThat(refusedHome).containsExactlyInAnyOrderElementsOf(ownedByOther);
+        assertThat(Database.number("select count(*) from quarantine where site_id in (?, ?)", home.id, other.id))
+                .isZero();
+    }
+
+    private static ObjectNode[] locations(List<String> ids, String store) {
+        return ids.stream().map(id -> record("Location", id, "Update", Map.of("ID", id, "store_ID", store,
+                "code", id, "description", "made at once"))).toArray(ObjectNode[]::new);
     }
 
     @Test

@@ -99,7 +99,7 @@ public final class BufferPieces {
      */
     static String line(String tableName, String recordId, String action, String data) {
         return "[" + Jsons.quoted(tableName) + "," + Jsons.quoted(recordId) + "," + Jsons.quoted(action) + "]\t"
-                + data.replace('\n', ' ').replace('\r', ' ');
+                + (data.indexOf('\n') < 0 && data.indexOf('\r') < 0 ? data : data.replace('\n', ' ').replace('\r', ' '));
     }
 
     /**

@@ -188,7 +188,7 @@ public class RecordIntake {
         }
         Verdict.Accepted owner = (Verdict.Accepted) verdict;
         TransferWork transfer = TransferKind.involves(type.tableName())
-                ? transferDesk.consider(batch.transfers, type, recordId, data, owner.storeId(), batch.siteId)
+                ? TransferDesk.consider(batch.transfers, type, recordId, data, owner.storeId(), batch.siteId)
                 : new TransferWork();
         Gain gain = gain(batch, type, data, owner);
         // Routed with the transfer it starts, if it starts one: nothing is written before all of it fits.

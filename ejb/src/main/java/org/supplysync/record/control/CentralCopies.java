@@ -4,6 +4,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import org.supplysync.datatype.entity.DataType;
 import org.supplysync.patient.control.PatientIndex;
+import org.supplysync.platform.BatchInsert;
 import org.supplysync.platform.Jsons;
 import org.supplysync.platform.MultiRowInsert;
 import org.supplysync.platform.Sql;
@@ -35,10 +36,14 @@ public final class CentralCopies {
 
     private static final int PIECE = 500;
     private static final Copy ABSENT = new Copy(null, null, 0, false, false, null);
-    private static final MultiRowInsert UPSERT = new MultiRowInsert("""
+    private static final String COLUMNS = """
             insert into sync_record
                 (table_name, record_id, store_id, patient_id, origin_site_id, deleted, held, data, version, updated_at)
-            values""", "(?, ?, ?, ?, ?, ?, ?, ?, 1, utc_timestamp(3))", """
+            values""";
+    private static final String VALUES = "(?, ?, ?, ?, ?, ?, ?, ?, 1, utc_timestamp(3))";
+    /** First versions: the central held no copy of them when this intake read it (most of a backlog). */
+    private static final BatchInsert INSERT = new BatchInsert(COLUMNS + " " + VALUES);
+    private static final MultiRowInsert UPSERT = new MultiRowInsert(COLUMNS, VALUES, """
              on duplicate key update store_id = values(store_id), patient_id = values(patient_id),
                 origin_site_id = values(origin_site_id), deleted = values(deleted), held = values(held),
                 data = values(data), version = version + 1, updated_at = values(updated_at)""");
@@ -226,13 +231,14 @@ public final class CentralCopies {
         }
         try {
             findFirstVersions();
-            List<Object[]> rows = new ArrayList<>(changed.size());
+            List<Object[]> inserts = new ArrayList<>(firstVersions.size());
+            List<Object[]> upserts = new ArrayList<>(changed.size() - firstVersions.size());
             List<PatientIndex.Change> searched = new ArrayList<>();
             for (Map.Entry<Key, Copy> change : changed.entrySet()) {
                 Key key = change.getKey();
                 Copy copy = change.getValue();
-                rows.add(new Object[]{key.tableName(), key.recordId(), copy.storeId, copy.patientId,
-                        copy.originSiteId, copy.deleted, copy.held, copy.data});
+                (firstVersions.contains(key) ? inserts : upserts).add(new Object[]{key.tableName(), key.recordId(),
+                        copy.storeId, copy.patientId, copy.originSiteId, copy.deleted, copy.held, copy.data});
                 if (PatientIndex.covers(key.tableName())) {
                     searched.add(new PatientIndex.Change(key.tableName(), key.recordId(),
                             copy.deleted || !copy.held ? null : copy.data, copy.patientId != null));
@@ -243,7 +249,10 @@ public final class CentralCopies {
                                     : copy.parsed != null ? copy.parsed : Jsons.parse(copy.data));
                 }
             }
-            UPSERT.write(db, rows);
+            // Should another transaction have written a first version meanwhile, the insert fails rather than
+            // overwrite a record whose owner this intake did not see: the integration goes record by record then.
+            INSERT.write(db, inserts);
+            UPSERT.write(db, upserts);
             PatientIndex.write(db, searched);
             projection.flush();
             changed.clear();

@@ -8,7 +8,6 @@ import org.supplysync.platform.Requests;
 
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * The checks every record's v5 envelope must pass before anything looks at its data, including what the central
@@ -28,6 +27,7 @@ public final class Envelope {
     public static final int MAX_RECORD_DEPTH = 31;
 
     private static final int SHOWN = 40;
+    private static final String[] MERGE_FIELDS = {"mergeIdToKeep", "mergeIdToDelete"};
 
     private Envelope() {
     }
@@ -68,13 +68,17 @@ public final class Envelope {
             return Optional.of("recordData nests objects and arrays " + depth + " levels deep; the central copy stores at"
                     + " most " + MAX_RECORD_DEPTH + " (MariaDB's JSON depth limit)");
         }
-        Stream<String> idFields = action == RecordAction.MERGE
-                ? Stream.of("mergeIdToKeep", "mergeIdToDelete")
-                : Stream.of(type.storeField(), type.parentField(), type.transferField(), type.patientField());
-        return idFields.filter(field -> field != null && data.get(field) instanceof JsonString)
-                .map(field -> Requests.tooLong(((JsonString) data.get(field)).getString(), "recordData." + field, MAX_ID))
-                .flatMap(Optional::stream)
-                .findFirst();
+        String[] idFields = action == RecordAction.MERGE
+                ? MERGE_FIELDS
+                : new String[]{type.storeField(), type.parentField(), type.transferField(), type.patientField()};
+        for (String field : idFields) {
+            Optional<String> tooLong = field != null && data.get(field) instanceof JsonString id
+                    ? Requests.tooLong(id.getString(), "recordData." + field, MAX_ID) : Optional.empty();
+            if (tooLong.isPresent()) {
+                return tooLong;
+            }
+        }
+        return Optional.empty();
     }
 
     private static String shown(String value) {

@@ -112,7 +112,10 @@ public class OutboundQueues {
             List<OutboundRecord> group = records.subList(from, Math.min(records.size(), from + recordsPerMessage()));
             StringJoiner lines = new StringJoiner("\n");
             // A raw line break can only be white space in JSON text: a space says the same and keeps one line a record.
-            group.forEach(record -> lines.add(record.toJson().replace('\n', ' ')));
+            group.forEach(record -> {
+                String json = record.toJson();
+                lines.add(json.indexOf('\n') < 0 ? json : json.replace('\n', ' '));
+            });
             jms.createProducer().send(queue, lines.toString());
         }
         count(siteId, records.size());

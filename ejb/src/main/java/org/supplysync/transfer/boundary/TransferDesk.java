@@ -49,8 +49,12 @@ public class TransferDesk {
                 LocalDateTime.now(ZoneOffset.UTC), () -> CentralSettings.isOn(em, CentralSettings.CENTRALISED_PROCUREMENT));
     }
 
-    /** What the accepted upsert of this record (of {@code storeId}, pushed by {@code siteId}) sets off. */
-    public TransferWork consider(TransferSession session, DataType type, String recordId, JsonObject data,
+    /**
+     * What the accepted upsert of this record (of {@code storeId}, pushed by {@code siteId}) sets off. Static: it runs
+     * for every invoice and line an intake accepts, needs nothing of the container, and a call through the EJB
+     * proxy cost as much as the decision.
+     */
+    public static TransferWork consider(TransferSession session, DataType type, String recordId, JsonObject data,
                                  String storeId, int siteId) {
         TransferWork work = new TransferWork();
         if (type.isLine()) {
@@ -67,7 +71,7 @@ public class TransferDesk {
     }
 
     /** A record that may start a transfer: at its trigger, the central completes it, once. */
-    private void initiating(TransferSession s, TransferWork work, String table, String recordId, JsonObject data,
+    private static void initiating(TransferSession s, TransferWork work, String table, String recordId, JsonObject data,
                             String storeId, int siteId) {
         Optional<Transfer> known = s.ledger().initiatedBy(table, recordId);
         if (known.isPresent() && known.get().status() != Transfer.Status.FAILED) {
@@ -101,7 +105,7 @@ public class TransferDesk {
      * only where the initiating store's data goes until now, so they are sent again ({@code resend}) to reach the
      * other store's sites.
      */
-    private void create(TransferSession s, TransferWork work, TransferKind kind, String table, String recordId,
+    private static void create(TransferSession s, TransferWork work, TransferKind kind, String table, String recordId,
                         JsonObject data, String storeId, int siteId, StoreFact responding, boolean resend) {
         StoreFact initiating = s.facts().store(storeId).orElseThrow();
         String respondingId = RespondingHalves.id(kind.name(), table, recordId);
@@ -132,7 +136,7 @@ public class TransferDesk {
     }
 
     /** A line of an initiating half the central completed: its responding line, made once. */
-    private void line(TransferSession s, TransferWork work, DataType type, String recordId, JsonObject data) {
+    private static void line(TransferSession s, TransferWork work, DataType type, String recordId, JsonObject data) {
         String parentId = text(data, type.parentField());
         if (parentId != null) {
             s.ledger().initiatedBy(type.parentTable(), parentId)
@@ -145,7 +149,7 @@ public class TransferDesk {
         }
     }
 
-    private void respondingLine(TransferSession s, TransferWork work, Transfer transfer, String lineId, JsonObject line) {
+    private static void respondingLine(TransferSession s, TransferWork work, Transfer transfer, String lineId, JsonObject line) {
         TransferKind kind = transfer.kind();
         if (s.ledger().respondingLine(kind.initiatingLineTable(), lineId).isPresent()
                 || (kind != TransferKind.REQUISITION && kind != TransferKind.ORDER && !TransferRules.movesStock(line))) {
@@ -171,7 +175,7 @@ public class TransferDesk {
      * The responding site pushed back a half the central made, numbered: the central keeps it as pushed, and the
      * initiating store gets a log message (seed "Transfers", step 2).
      */
-    private void numbered(TransferSession s, TransferWork work, String table, String recordId, JsonObject data,
+    private static void numbered(TransferSession s, TransferWork work, String table, String recordId, JsonObject data,
                           int siteId) {
         for (Transfer transfer : s.ledger().answeredBy(table, recordId)) {
             if (!transfer.madeCentrally() || transfer.numbered()
@@ -189,7 +193,7 @@ public class TransferDesk {
     }
 
     /** A responding half a site made itself (linked to its initiating half): the central will not make another. */
-    private void answering(TransferSession s, TransferWork work, String table, String recordId, JsonObject data,
+    private static void answering(TransferSession s, TransferWork work, String table, String recordId, JsonObject data,
                            String storeId, int siteId) {
         Optional<TransferRules.Answer> answer = TransferRules.answers(table, data);
         if (answer.isEmpty() || answer.get().initiatingId().equals(recordId) || storeId == null) {
@@ -259,7 +263,7 @@ public class TransferDesk {
      * Centralised procurement: the primary keeps the received quantities of purchase order lines as goods received
      * lines reach it, and sends the changed lines on (seed "Internal requisitions").
      */
-    private void updateOrderLines(TransferSession s, TransferWork work) {
+    private static void updateOrderLines(TransferSession s, TransferWork work) {
         Set<String> orderLines = new LinkedHashSet<>();
         work.receipts().values().forEach(receipt -> orderLines.add(receipt.orderLineId()));
         for (String orderLineId : orderLines) {
