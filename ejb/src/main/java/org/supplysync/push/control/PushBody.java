@@ -2,6 +2,7 @@ package org.supplysync.push.control;
 
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
@@ -21,6 +22,7 @@ import java.io.PushbackReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -154,34 +156,90 @@ public final class PushBody {
             }
         }
 
-        /** One element of {@code data}: parsed to check it, its recordData kept as the text the site sent. */
+        /**
+         * One element of {@code data}: its envelope parsed to check it, its recordData kept as the text the site sent
+         * (cut from the body, where the parser says it began and ended) and read only as far as the check needs
+         * ({@link #skim}). A parser that does not tell where it is in the text builds recordData instead.
+         */
         private void record(JsonParser parser, JsonParser.Event start) {
             if (start != JsonParser.Event.START_OBJECT) {
-                take(IncomingRecord.of(value(parser, start, 3)), null);
+                take(IncomingRecord.of(value(parser, start, 3)));
                 return;
             }
             deeper(3);
-            JsonObjectBuilder record = JSON.createObjectBuilder();
+            JsonObjectBuilder envelope = JSON.createObjectBuilder();
+            JsonObject data = null;
             String sent = null;
             for (JsonParser.Event event = parser.next(); event != JsonParser.Event.END_OBJECT; event = parser.next()) {
                 String key = parser.getString();
                 JsonParser.Event valueStart = parser.next();
-                // The parser is just past the object's '{' here, and just past its '}' once the value is read.
+                if (!key.equals("recordData")) {
+                    envelope.add(key, value(parser, valueStart, 4));
+                    continue;
+                }
+                // The parser is just past the object's '{' here, and just past its '}' once it is read.
                 long from = parser.getLocation().getStreamOffset() - 1;
-                record.add(key, value(parser, valueStart, 4));
-                if (key.equals("recordData")) {
-                    sent = valueStart == JsonParser.Event.START_OBJECT
-                            ? text.between(from, parser.getLocation().getStreamOffset()) : null;
+                if (valueStart == JsonParser.Event.START_OBJECT && from >= 0) {
+                    data = skim(parser);
+                    sent = text.between(from, parser.getLocation().getStreamOffset());
+                } else {
+                    data = value(parser, valueStart, 4) instanceof JsonObject object ? object : null;
+                    sent = null;
                 }
             }
-            take(IncomingRecord.of(record.build()), sent);
+            if (sent != null && !(sent.startsWith("{") && sent.endsWith("}"))) {
+                throw new IllegalStateException("the JSON parser's offsets do not cut recordData out of the body");
+            }
+            IncomingRecord envelopeOnly = IncomingRecord.of(envelope.build());
+            take(new IncomingRecord(envelopeOnly.tableName(), envelopeOnly.recordId(), envelopeOnly.action(), data,
+                    sent));
         }
 
-        private void take(IncomingRecord parsed, String sent) {
-            // As sent, unless a parser that counts its offsets differently cut something that is not the object.
-            boolean cut = sent != null && sent.startsWith("{") && sent.endsWith("}");
-            IncomingRecord record = cut ? new IncomingRecord(parsed.tableName(), parsed.recordId(), parsed.action(),
-                    parsed.recordData(), sent) : parsed;
+        /**
+         * recordData, an object, read without building it: the parser still checks its syntax, its depth and its
+         * numbers. Returned is what of it the envelope check looks at besides the text's depth, the ids that say
+         * whose a record is: of its top-level texts, those longer than an id may be.
+         */
+        private static JsonObject skim(JsonParser parser) {
+            deeper(4);
+            Map<String, String> longTexts = new HashMap<>();
+            for (JsonParser.Event event = parser.next(); event != JsonParser.Event.END_OBJECT; event = parser.next()) {
+                String key = parser.getString();
+                JsonParser.Event valueStart = parser.next();
+                if (valueStart == JsonParser.Event.VALUE_STRING && parser.getString().length() > Envelope.MAX_ID) {
+                    longTexts.put(key, parser.getString());
+                } else {
+                    // A later member of the same name replaces an earlier one, as it does in a parsed object.
+                    longTexts.remove(key);
+                    skip(parser, valueStart, 5);
+                }
+            }
+            JsonObjectBuilder kept = JSON.createObjectBuilder();
+            longTexts.forEach(kept::add);
+            return kept.build();
+        }
+
+        /** Reads past the value that starts with this event, as strictly as {@link #value}, building nothing. */
+        private static void skip(JsonParser parser, JsonParser.Event start, int depth) {
+            int level = depth - 1;
+            for (JsonParser.Event event = start; ; event = parser.next()) {
+                switch (event) {
+                    case START_OBJECT, START_ARRAY -> deeper(++level);
+                    case END_OBJECT, END_ARRAY -> level--;
+                    // Its digits meet the parser's limits only when it is read as a number.
+                    case VALUE_NUMBER -> parser.getBigDecimal();
+                    default -> {
+                        // texts, true, false, null and keys: the parser has read them whole
+                    }
+                }
+                if (level < depth) {
+                    return;
+                }
+            }
+        }
+
+        /** The record, its recordData text as sent when it has one: buffered, or refused for its envelope. */
+        private void take(IncomingRecord record) {
             Optional<String> problem = Envelope.problem(record, registry);
             String data = record.dataText();
             if (problem.isPresent()) {

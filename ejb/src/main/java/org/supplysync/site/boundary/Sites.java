@@ -116,10 +116,11 @@ public class Sites {
     }
 
     /**
-     * Records an authenticated call from the site: binds the device on first use, refuses another device after that,
-     * and notes the time of contact. False when the hardware id does not match the bound one.
+     * Whether an authenticated call of the site comes from its device: binds the device on first use, refuses
+     * another device after that. The time of contact is noted with the call's sync session
+     * ({@link SyncSessions#record}), in one transaction with it.
      */
-    public boolean contact(int siteId, String hardwareId) {
+    public boolean fromBoundDevice(int siteId, String hardwareId) {
         Requests.fitting(hardwareId, "the msupply-site-uuid header (hardware id)", MAX_HARDWARE_ID);
         Site site = find(siteId);
         boolean presented = hardwareId != null && !hardwareId.isBlank();
@@ -132,12 +133,7 @@ public class Sites {
             }
         }
         String boundId = site.hardwareId() != null ? site.hardwareId() : (presented ? hardwareId : null);
-        if (boundId != null && !boundId.equals(hardwareId)) {
-            return false;
-        }
-        em.createNativeQuery("update site_activity set last_contact = utc_timestamp(3) where site_id = ?")
-                .setParameter(1, siteId).executeUpdate();
-        return true;
+        return boundId == null || boundId.equals(hardwareId);
     }
 
     public List<Site> all() {

@@ -32,10 +32,17 @@ public class SyncSessions {
     @Resource(lookup = "jdbc/supplysync")
     DataSource dataSource;
 
-    /** Counts the call in the site's session, which it starts when the site's last call ended over a minute ago. */
+    /**
+     * Counts the call in the site's session, which it starts when the site's last call ended over a minute ago, and
+     * notes a call the site was let in to as its last contact.
+     */
     public void record(SyncCall call) {
         LocalDateTime now = utc(Instant.now());
         try (Connection db = dataSource.getConnection()) {
+            if (call.admitted()) {
+                Sql.update(db, "update site_activity set last_contact = utc_timestamp(3) where site_id = ?",
+                        call.siteId());
+            }
             // Two calls of one site starting a session at the same instant may both insert: two short sessions, no harm.
             int updated = Sql.update(db, """
                             update sync_session set ended_at = greatest(ended_at, ?), calls = calls + 1,

@@ -92,6 +92,44 @@ class PushBodyTest {
     }
 
     @Test
+    void refusesAnIdTooLongForTheCentralCopyWhereverItComesAndTheLastOfTwoMembersCounts() {
+        String longId = "S".repeat(129);
+        PushBody body = read("{\"queueLength\": 0, \"data\": ["
+                + transact("T1", "{\"ID\": \"T1\", \"store_ID\": \"" + longId + "\"}") + ","
+                + transact("T2", "{\"note\": {\"store_ID\": \"" + longId + "\"}, \"store_ID\": \"S\"}") + ","
+                + transact("T3", "{\"store_ID\": \"" + longId + "\", \"ID\": \"T3\", \"store_ID\": \"S\"}") + ","
+                + transact("T4", "{\"store_ID\": \"S\", \"store_ID\": \"" + longId + "\"}") + ","
+                + transact("T5", "{\"store_ID\": \"" + "\u00e9".repeat(128) + "\"}") + "]}");
+        assertThat(body.refused()).extracting(r -> r.recordId()).containsExactly("T1", "T4");
+        assertThat(body.refused().get(0).reason()).contains("recordData.store_ID is 129 characters long");
+        assertThat(body.rows()).extracting(PushBody.Row::recordId).containsExactly("T2", "T3", "T5");
+    }
+
+    @Test
+    void readsEveryNumberOfRecordDataAgainstTheParsersLimitsThoughItBuildsNone() {
+        String digits = "9".repeat(5000);
+        assertThatThrownBy(() -> read("{\"queueLength\": 0, \"data\": ["
+                + transact("T1", "{\"ID\": \"T1\", \"lines\": [{\"n\": " + digits + "}]}") + "]}"))
+                .isInstanceOf(JsonException.class);
+        assertThatThrownBy(() -> read("{\"queueLength\": 0, \"data\": ["
+                + transact("T1", "{\"ID\": \"T1\", \"n\": 1,}") + "]}")).isInstanceOf(JsonException.class);
+    }
+
+    @Test
+    void aRecordDataThatIsNotAnObjectIsKeptAsNone() {
+        PushBody body = read("{\"queueLength\": 0, \"data\": ["
+                + "{\"tableName\": \"transact\", \"recordId\": \"T1\", \"action\": \"Delete\", \"recordData\": [1]},"
+                + "{\"tableName\": \"transact\", \"recordId\": \"T2\", \"action\": \"Update\","
+                + " \"recordData\": {\"ID\": \"T2\"}, \"recordData\": \"x\"}]}");
+        assertThat(body.rows()).extracting(PushBody.Row::data).containsExactly("{}", "{}");
+    }
+
+    private static String transact(String id, String recordData) {
+        return "{\"tableName\": \"transact\", \"recordId\": \"" + id + "\", \"action\": \"Update\", \"recordData\": "
+                + recordData + "}";
+    }
+
+    @Test
     void stopsAtTheRecordOverTheLimit() {
         String record = "{\"tableName\": \"transact\", \"recordId\": \"T\", \"action\": \"Update\", \"recordData\": {}}";
         assertThat(PushBody.read(stream("{\"queueLength\": 0, \"data\": [" + record + "," + record + "]}"), 2, REGISTRY)

@@ -9,6 +9,7 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.supplysync.web.platform.Roles;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -25,6 +26,8 @@ public class BasicAuthentication implements HttpAuthenticationMechanism {
 
     /** The header that names the device a site calls from (msupply-sync-v5.md §1.1). */
     public static final String HARDWARE_ID = "msupply-site-uuid";
+    /** The request attribute that holds the id of the site whose credentials were valid (an Integer). */
+    public static final String SITE_ID = "supplysync.authenticatedSiteId";
 
     private static final List<String> SITE_APIS = List.of("/sync/", "/central/", "/api/v4/");
 
@@ -38,7 +41,12 @@ public class BasicAuthentication implements HttpAuthenticationMechanism {
                 .map(credentials -> identityStores.validate(new PresentedCredential(credentials.username(),
                         credentials.password(), isSiteApi(request), request.getHeader(HARDWARE_ID))))
                 .filter(result -> result.getStatus() == CredentialValidationResult.Status.VALID)
-                .map(context::notifyContainerAboutLogin)
+                .map(result -> {
+                    if (result.getCallerGroups().contains(Roles.SITE) && result.getCallerUniqueId() != null) {
+                        request.setAttribute(SITE_ID, Integer.valueOf(result.getCallerUniqueId()));
+                    }
+                    return context.notifyContainerAboutLogin(result);
+                })
                 .orElseGet(context::doNothing);
     }
 

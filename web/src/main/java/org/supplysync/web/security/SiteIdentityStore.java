@@ -26,7 +26,9 @@ public class SiteIdentityStore implements IdentityStore {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
         return credentials.site(login.getCaller(), login.getPasswordAsString(), login.hardwareId())
-                .map(site -> new CredentialValidationResult(site.name(), Set.of(Roles.SITE)))
+                // The site's id as the caller's unique id: the sync API's filter need not look the site up again.
+                .map(site -> new CredentialValidationResult(null, site.name(), null, Integer.toString(site.id()),
+                        Set.of(Roles.SITE)))
                 .orElse(CredentialValidationResult.INVALID_RESULT);
     }
 

@@ -6,6 +6,8 @@ import jakarta.json.JsonValue;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
@@ -30,7 +32,8 @@ import static org.supplysync.platform.Jsons.JSON;
  * a name locked by repeated wrong passwords from the calling device (429 {@code site_auth_timeout}, whose
  * {@code data.timeoutRemaining} is in milliseconds, with {@code Retry-After}; the client shows it as "try again
  * later"), a sync API version outside the supported range (409), another device than the one the site is bound to
- * (401). An accepted call binds the device on first use and records the site's last contact.
+ * (401). An accepted call binds the device on first use; its site's last contact is recorded with its sync session
+ * ({@link SyncSessionRecorder}).
  */
 @Provider
 @SyncApi
@@ -42,6 +45,9 @@ public class SiteAuthentication implements ContainerRequestFilter {
 
     @Inject
     Sites sites;
+
+    @Context
+    HttpServletRequest servletRequest;
 
     @Inject
     Credentials siteCredentials;
@@ -61,12 +67,14 @@ public class SiteAuthentication implements ContainerRequestFilter {
             request.abortWith(unauthenticated(request));
             return;
         }
-        Site site = sites.named(security.getUserPrincipal().getName()).orElse(null);
-        if (site == null) {
+        // The site the credentials were checked against; looked up by name only if the mechanism did not say.
+        Integer siteId = servletRequest.getAttribute(BasicAuthentication.SITE_ID) instanceof Integer id ? id
+                : sites.named(security.getUserPrincipal().getName()).map(Site::id).orElse(null);
+        if (siteId == null) {
             request.abortWith(ErrorResponses.v5(401, "site_name_not_found", "Site name not found", JsonValue.NULL));
             return;
         }
-        request.setProperty(SyncSessionRecorder.CALLER, site.id());
+        request.setProperty(SyncSessionRecorder.CALLER, siteId);
         String version = request.getHeaderString("version");
         if (version != null && !supported(version)) {
             request.abortWith(ErrorResponses.v5(409, "api_version_incompatible", "Api version is not compatible",
@@ -74,12 +82,12 @@ public class SiteAuthentication implements ContainerRequestFilter {
                             .add("received", version).build()));
             return;
         }
-        if (!sites.contact(site.id(), request.getHeaderString(BasicAuthentication.HARDWARE_ID))) {
+        if (!sites.fromBoundDevice(siteId, request.getHeaderString(BasicAuthentication.HARDWARE_ID))) {
             request.abortWith(ErrorResponses.v5(401, "site_incorrect_hardware_id", "Site hardware ID does not match",
                     JsonValue.NULL));
             return;
         }
-        request.setProperty(SITE_ID, site.id());
+        request.setProperty(SITE_ID, siteId);
     }
 
     private Response unauthenticated(ContainerRequestContext request) {

@@ -50,6 +50,7 @@ public class SyncSessionRecorder implements ContainerRequestFilter, ContainerRes
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         Object site = request.getProperty(SiteAuthentication.SITE_ID);
+        boolean admitted = site != null;
         if (site == null) {
             site = request.getProperty(CALLER);
         }
@@ -60,7 +61,7 @@ public class SyncSessionRecorder implements ContainerRequestFilter, ContainerRes
         String error = response.getStatus() >= 400 ? errorCode(response) : null;
         try {
             sessions.record(new SyncCall(siteId, started, count(request, PUSHED), count(request, PULLED),
-                    count(request, ACKNOWLEDGED), count(request, REFUSED), error));
+                    count(request, ACKNOWLEDGED), count(request, REFUSED), error, admitted));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "could not record a sync call of site " + siteId, e);
         }
