@@ -13,6 +13,8 @@ import java.util.List;
 public final class Sql {
 
     private static final int KEYS_PER_STATEMENT = 1000;
+    /** MariaDB's ER_DUP_ENTRY. */
+    private static final int DUPLICATE_KEY = 1062;
 
     private Sql() {
     }
@@ -75,6 +77,16 @@ public final class Sql {
             return time.toInstant(java.time.ZoneOffset.UTC).toString();
         }
         return value == null ? null : value.toString();
+    }
+
+    /** Whether the failure, or one it carries, is MariaDB's duplicate key (1062), a batch's included. */
+    public static boolean isDuplicateKey(SQLException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException failure && failure.getErrorCode() == DUPLICATE_KEY) {
+                return true;
+            }
+        }
+        return e.getNextException() != null && isDuplicateKey(e.getNextException());
     }
 
     /** A failure of the database, as the application reports it (the transaction rolls back). */

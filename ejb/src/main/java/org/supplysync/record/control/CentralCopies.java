@@ -5,6 +5,7 @@ import jakarta.json.JsonString;
 import org.supplysync.datatype.entity.DataType;
 import org.supplysync.patient.control.PatientIndex;
 import org.supplysync.platform.BatchInsert;
+import org.supplysync.platform.ConflictException;
 import org.supplysync.platform.Jsons;
 import org.supplysync.platform.MultiRowInsert;
 import org.supplysync.platform.Sql;
@@ -249,9 +250,7 @@ public final class CentralCopies {
                                     : copy.parsed != null ? copy.parsed : Jsons.parse(copy.data));
                 }
             }
-            // Should another transaction have written a first version meanwhile, the insert fails rather than
-            // overwrite a record whose owner this intake did not see: the integration goes record by record then.
-            INSERT.write(db, inserts);
+            insertFirstVersions(inserts);
             UPSERT.write(db, upserts);
             PatientIndex.write(db, searched);
             projection.flush();
@@ -260,6 +259,23 @@ public final class CentralCopies {
             unread.clear();
         } catch (SQLException e) {
             throw Sql.failure("writing the central copy", e);
+        }
+    }
+
+    /**
+     * Should another transaction have made one of these records meanwhile, the insert fails rather than overwrite a
+     * record whose owner this intake did not see: a 409 for an administrator's batch (sent again, it meets the
+     * record's owner), and for a site's integration a chunk that goes again record by record.
+     */
+    private void insertFirstVersions(List<Object[]> inserts) throws SQLException {
+        try {
+            INSERT.write(db, inserts);
+        } catch (SQLException e) {
+            if (Sql.isDuplicateKey(e)) {
+                throw new ConflictException("a record of this batch was made by another sync while this one ran ("
+                        + e.getMessage() + "); nothing of the batch was kept: send it again");
+            }
+            throw e;
         }
     }
 
