@@ -206,8 +206,9 @@ public final class PushBody {
             for (JsonParser.Event event = parser.next(); event != JsonParser.Event.END_OBJECT; event = parser.next()) {
                 String key = parser.getString();
                 JsonParser.Event valueStart = parser.next();
-                if (valueStart == JsonParser.Event.VALUE_STRING && parser.getString().length() > Envelope.MAX_ID) {
-                    longTexts.put(key, parser.getString());
+                String member = valueStart == JsonParser.Event.VALUE_STRING ? parser.getString() : null;
+                if (member != null && member.length() > Envelope.MAX_ID) {
+                    longTexts.put(key, member);
                 } else {
                     // A later member of the same name replaces an earlier one, as it does in a parsed object.
                     longTexts.remove(key);
