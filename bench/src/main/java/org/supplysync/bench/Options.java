@@ -11,7 +11,7 @@ import java.util.Set;
 /** The command line: {@code --name value} or {@code --name=value}; a later occurrence wins (the script's defaults come first). */
 public record Options(String url, String adminUser, String adminPassword,
                       String dbUrl, String dbUser, String dbPassword, long serverPid,
-                      int sites, int stores, int records, int batch, int threads, int pullLimit,
+                      int sites, int stores, int records, int warmUpRecords, int batch, int threads, int pullLimit,
                       int idleTimeoutSeconds, List<Mix> mixes,
                       int centralRecords, int centralLogMax, int centralSites, int pageReads,
                       int memoryPushes, int memoryMegabytes,
@@ -50,6 +50,9 @@ public record Options(String url, String adminUser, String adminPassword,
               --sites N              remote sites to create (100; 2 to 1000)
               --stores N             stores, spread over the sites (1000; at least --sites)
               --records N            store records to push per mix (200000)
+              --warmup-records N     records of each mix pushed, pulled and checked just before it, untimed, so
+                                     that the mix is timed on a server that has compiled its work, as a server
+                                     that runs for days has (50000; 0: the mix is the server's first such work)
               --mix M[,M]            table mixes, each pushed, pulled and compared on its own:
                                      locations, realistic (locations,realistic), reports (stock lines and
                                      finalised invoices with their lines, what the reports count); none skips them
@@ -120,6 +123,7 @@ public record Options(String url, String adminUser, String adminPassword,
                 sites,
                 in.number("stores", 1000),
                 in.number("records", 200_000),
+                in.number("warmup-records", 50_000),
                 in.number("batch", 1000),
                 in.number("threads", 8),
                 in.number("pull-limit", 1000),
@@ -184,6 +188,9 @@ public record Options(String url, String adminUser, String adminPassword,
         }
         if (records < 1 || threads < 1 || idleTimeoutSeconds < 1 || pageReads < 1 || soakRecords < 0) {
             throw new Usage("--records, --threads, --idle-timeout and --page-reads must be positive");
+        }
+        if (warmUpRecords < 0) {
+            throw new Usage("--warmup-records must be 0 or more");
         }
         if (batch < 1 || batch > MAX_RECORDS_PER_REQUEST || pullLimit < 1 || pullLimit > MAX_RECORDS_PER_REQUEST) {
             throw new Usage("--batch and --pull-limit must be 1 to " + MAX_RECORDS_PER_REQUEST);

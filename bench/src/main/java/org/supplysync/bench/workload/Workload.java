@@ -48,12 +48,21 @@ public final class Workload {
 
     /** At least {@code records} records (a unit of work is never cut), in push requests of {@code batchSize}. */
     public static Workload of(Topology topology, Mix mix, int records, int batchSize) {
+        return of(topology, mix, mix.tag(), records, batchSize);
+    }
+
+    /** As {@link #of}, records of their own (their ids never meet the mix's): the untimed round before the mix. */
+    public static Workload warmUp(Topology topology, Mix mix, int records, int batchSize) {
+        return of(topology, mix, mix.tag() + "W", records, batchSize);
+    }
+
+    private static Workload of(Topology topology, Mix mix, String tag, int records, int batchSize) {
         List<Row> rows = new ArrayList<>(records + 8);
         List<List<Row>> rowsBySite = new ArrayList<>();
         for (int site = 0; site < topology.sites(); site++) {
             rowsBySite.add(new ArrayList<>());
         }
-        Units units = new Units(topology, mix);
+        Units units = new Units(topology, mix, tag);
         for (int unit = 0; rows.size() < records; unit++) {
             int store = unit % topology.stores();
             for (Row row : units.make(unit, store)) {
@@ -145,7 +154,7 @@ public final class Workload {
     }
 
     /** Makes the records of one unit of a store's work. */
-    private record Units(Topology topology, Mix mix) {
+    private record Units(Topology topology, Mix mix, String tag) {
 
         List<Row> make(int unit, int store) {
             if (mix == Mix.LOCATIONS) {
@@ -231,7 +240,7 @@ public final class Workload {
         }
 
         private String id(String kind, int unit) {
-            return topology.prefix() + "-" + mix.tag() + "-" + kind + unit;
+            return topology.prefix() + "-" + tag + "-" + kind + unit;
         }
 
         private String item(int n) {

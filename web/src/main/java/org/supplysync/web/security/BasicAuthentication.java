@@ -14,6 +14,7 @@ import org.supplysync.web.platform.Roles;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * HTTP Basic for administrators and remote sites alike: a site on the sites' APIs (/sync, /central, /api/v4), an
@@ -28,6 +29,8 @@ public class BasicAuthentication implements HttpAuthenticationMechanism {
     public static final String HARDWARE_ID = "msupply-site-uuid";
     /** The request attribute that holds the id of the site whose credentials were valid (an Integer). */
     public static final String SITE_ID = "supplysync.authenticatedSiteId";
+    /** The request attribute set (to TRUE) when that site was found bound to the device the call names. */
+    public static final String FROM_BOUND_DEVICE = "supplysync.fromBoundDevice";
 
     private static final List<String> SITE_APIS = List.of("/sync/", "/central/", "/api/v4/");
 
@@ -37,17 +40,23 @@ public class BasicAuthentication implements HttpAuthenticationMechanism {
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
-        return BasicCredentials.from(request.getHeader("Authorization"))
-                .map(credentials -> identityStores.validate(new PresentedCredential(credentials.username(),
-                        credentials.password(), isSiteApi(request), request.getHeader(HARDWARE_ID))))
-                .filter(result -> result.getStatus() == CredentialValidationResult.Status.VALID)
-                .map(result -> {
-                    if (result.getCallerGroups().contains(Roles.SITE) && result.getCallerUniqueId() != null) {
-                        request.setAttribute(SITE_ID, Integer.valueOf(result.getCallerUniqueId()));
-                    }
-                    return context.notifyContainerAboutLogin(result);
-                })
-                .orElseGet(context::doNothing);
+        Optional<BasicCredentials> credentials = BasicCredentials.from(request.getHeader("Authorization"));
+        if (credentials.isEmpty()) {
+            return context.doNothing();
+        }
+        PresentedCredential presented = new PresentedCredential(credentials.get().username(),
+                credentials.get().password(), isSiteApi(request), request.getHeader(HARDWARE_ID));
+        CredentialValidationResult result = identityStores.validate(presented);
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            return context.doNothing();
+        }
+        if (result.getCallerGroups().contains(Roles.SITE) && result.getCallerUniqueId() != null) {
+            request.setAttribute(SITE_ID, Integer.valueOf(result.getCallerUniqueId()));
+            if (presented.fromBoundDevice()) {
+                request.setAttribute(FROM_BOUND_DEVICE, Boolean.TRUE);
+            }
+        }
+        return context.notifyContainerAboutLogin(result);
     }
 
     /** Whether the request is to an API of the remote sites (its path as the container decoded and normalised it). */
@@ -59,19 +68,19 @@ public class BasicAuthentication implements HttpAuthenticationMechanism {
     /** The user name and password of an {@code Authorization: Basic} header. */
     public record BasicCredentials(String username, String password) {
 
-        public static java.util.Optional<BasicCredentials> from(String header) {
+        public static Optional<BasicCredentials> from(String header) {
             if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             String decoded;
             try {
                 decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
             } catch (IllegalArgumentException e) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             int colon = decoded.indexOf(':');
-            return colon < 0 ? java.util.Optional.empty()
-                    : java.util.Optional.of(new BasicCredentials(decoded.substring(0, colon), decoded.substring(colon + 1)));
+            return colon < 0 ? Optional.empty()
+                    : Optional.of(new BasicCredentials(decoded.substring(0, colon), decoded.substring(colon + 1)));
         }
     }
 }

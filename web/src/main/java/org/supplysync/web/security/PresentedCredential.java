@@ -12,6 +12,7 @@ public class PresentedCredential extends UsernamePasswordCredential {
 
     private final boolean siteApi;
     private final String hardwareId;
+    private boolean boundDevice;
 
     public PresentedCredential(String caller, String password, boolean siteApi, String hardwareId) {
         super(caller, password);
@@ -27,5 +28,18 @@ public class PresentedCredential extends UsernamePasswordCredential {
     /** The {@code msupply-site-uuid} header: the device a site calls from; null when absent. */
     public String hardwareId() {
         return hardwareId;
+    }
+
+    /**
+     * Whether the identity store found these credentials to be a site's, bound to the device the call names. Noted
+     * on the credential by the store, for the sync API's filter: a call from the bound device needs no second look
+     * at the site in a transaction of its own; any other call (first use, another device) still gets one.
+     */
+    public boolean fromBoundDevice() {
+        return boundDevice;
+    }
+
+    void boundDeviceChecked(boolean bound) {
+        this.boundDevice = bound;
     }
 }

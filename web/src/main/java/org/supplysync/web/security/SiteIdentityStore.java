@@ -26,9 +26,12 @@ public class SiteIdentityStore implements IdentityStore {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
         return credentials.site(login.getCaller(), login.getPasswordAsString(), login.hardwareId())
-                // The site's id as the caller's unique id: the sync API's filter need not look the site up again.
-                .map(site -> new CredentialValidationResult(null, site.name(), null, Integer.toString(site.id()),
-                        Set.of(Roles.SITE)))
+                .map(site -> {
+                    login.boundDeviceChecked(site.hardwareId() != null && site.hardwareId().equals(login.hardwareId()));
+                    // The site's id as the caller's unique id: the sync API's filter need not look the site up again.
+                    return new CredentialValidationResult(null, site.name(), null, Integer.toString(site.id()),
+                            Set.of(Roles.SITE));
+                })
                 .orElse(CredentialValidationResult.INVALID_RESULT);
     }
 

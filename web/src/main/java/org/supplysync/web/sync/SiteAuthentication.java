@@ -82,7 +82,9 @@ public class SiteAuthentication implements ContainerRequestFilter {
                             .add("received", version).build()));
             return;
         }
-        if (!sites.fromBoundDevice(siteId, request.getHeaderString(BasicAuthentication.HARDWARE_ID))) {
+        // A call from the device the identity store saw the site bound to needs no second look; a first call binds.
+        boolean boundDevice = Boolean.TRUE.equals(servletRequest.getAttribute(BasicAuthentication.FROM_BOUND_DEVICE));
+        if (!boundDevice && !sites.fromBoundDevice(siteId, request.getHeaderString(BasicAuthentication.HARDWARE_ID))) {
             request.abortWith(ErrorResponses.v5(401, "site_incorrect_hardware_id", "Site hardware ID does not match",
                     JsonValue.NULL));
             return;
