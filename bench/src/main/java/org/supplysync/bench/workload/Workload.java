@@ -31,7 +31,8 @@ public final class Workload {
 
     private final Mix mix;
     private final List<Row> rows;
-    private final Map<String, Integer> indexByKey;
+    /** Each record's index in {@link #rows}, by table and id: found without building a key per record pulled. */
+    private final Map<String, Map<String, Integer>> indexByTable = new HashMap<>();
     private final List<List<Row>> rowsBySite;
     private final List<List<Batch>> batchesBySite;
 
@@ -40,9 +41,8 @@ public final class Workload {
         this.rows = rows;
         this.rowsBySite = rowsBySite;
         this.batchesBySite = batchesBySite;
-        this.indexByKey = new HashMap<>(rows.size() * 2);
         for (int i = 0; i < rows.size(); i++) {
-            indexByKey.put(key(rows.get(i).table(), rows.get(i).recordId()), i);
+            indexByTable.computeIfAbsent(rows.get(i).table(), table -> new HashMap<>()).put(rows.get(i).recordId(), i);
         }
     }
 
@@ -111,7 +111,8 @@ public final class Workload {
 
     /** The index of a record of this workload in {@link #rows()}, or -1 when it is none of them. */
     public int indexOf(String table, String recordId) {
-        Integer index = indexByKey.get(key(table, recordId));
+        Map<String, Integer> ids = indexByTable.get(table);
+        Integer index = ids == null ? null : ids.get(recordId);
         return index == null ? -1 : index;
     }
 
@@ -120,10 +121,6 @@ public final class Workload {
         Map<String, Integer> counts = new TreeMap<>();
         rows.forEach(row -> counts.merge(row.table(), 1, Integer::sum));
         return counts;
-    }
-
-    private static String key(String table, String recordId) {
-        return table + "/" + recordId;
     }
 
     /**

@@ -21,6 +21,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -390,18 +391,38 @@ public final class SyncV5Api {
         try (InputStream raw = new IdleTimeoutInputStream(response.body(), options.readTimeout())) {
             byte[] bytes = raw.readAllBytes();
             observer.observe(new Exchange(method, endpoint, response.statusCode(), System.nanoTime() - start, bytes.length, gzip));
-            if (gzip && bytes.length > 0) {
-                try (InputStream unzipped = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
-                    return unzipped.readAllBytes();
-                }
-            }
-            return bytes;
+            return gzip && bytes.length > 0 ? gunzip(bytes) : bytes;
         } catch (IdleTimeoutInputStream.IdleTimeoutException e) {
             throw new SyncApiException(SyncApiException.Kind.TIMEOUT, endpoint, response.statusCode(), null,
                     "no byte for " + options.readTimeout().toSeconds() + " s while reading the answer", e);
         } catch (IOException e) {
             throw new SyncApiException(SyncApiException.Kind.CONNECTION, endpoint, response.statusCode(), null,
                     "the connection dropped while reading the answer: " + describe(e), e);
+        }
+    }
+
+    /**
+     * Inflates a gzipped answer into an array of the size its trailer gives (ISIZE, the last member's length mod
+     * 2^32): a page of records inflates once, not into growing buffers copied together at the end. A trailer that
+     * does not tell the whole length (several members, 4 GiB or more) only costs the copies.
+     */
+    static byte[] gunzip(byte[] gzipped) throws IOException {
+        int n = gzipped.length;
+        long size = n < 4 ? 0 : (gzipped[n - 4] & 0xffL) | (gzipped[n - 3] & 0xffL) << 8
+                | (gzipped[n - 2] & 0xffL) << 16 | (gzipped[n - 1] & 0xffL) << 24;
+        try (InputStream unzipped = new GZIPInputStream(new ByteArrayInputStream(gzipped), 64 * 1024)) {
+            if (size <= 0 || size > Integer.MAX_VALUE - 8) {
+                return unzipped.readAllBytes();
+            }
+            byte[] body = new byte[(int) size];
+            int read = unzipped.readNBytes(body, 0, body.length);
+            byte[] rest = unzipped.readAllBytes();
+            if (read == body.length && rest.length == 0) {
+                return body;
+            }
+            byte[] whole = Arrays.copyOf(body, read + rest.length);
+            System.arraycopy(rest, 0, whole, read, rest.length);
+            return whole;
         }
     }
 

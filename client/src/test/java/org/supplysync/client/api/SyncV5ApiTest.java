@@ -83,6 +83,21 @@ class SyncV5ApiTest {
                 e -> assertThat(e.kind()).isEqualTo(SyncApiException.Kind.PROTOCOL));
     }
 
+    @Test
+    void anAnswerOfSeveralGzipMembersInflatesWhole() throws IOException {
+        // The trailer tells only the last member's length: the first member must not be cut short or lost.
+        byte[] first = zipped("{\"queueLength\":2,\"data\":[");
+        byte[] second = zipped("]}");
+        byte[] both = new byte[first.length + second.length];
+        System.arraycopy(first, 0, both, 0, first.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+
+        assertThat(new String(SyncV5Api.gunzip(both), StandardCharsets.UTF_8)).isEqualTo("{\"queueLength\":2,\"data\":[]}");
+        assertThat(SyncV5Api.gunzip(zipped(""))).isEmpty();
+        assertThat(new String(SyncV5Api.gunzip(zipped("é".repeat(100_000))), StandardCharsets.UTF_8))
+                .isEqualTo("é".repeat(100_000));
+    }
+
     private static byte[] zipped(String text) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (GZIPOutputStream zip = new GZIPOutputStream(bytes)) {
