@@ -144,7 +144,7 @@ public final class SyncBenchmark {
     }
 
     private boolean mix(Mix mix, Topology topology, List<SyncV5Api> sites, Setup.Result setup) {
-        Delivery.Result warmedUp = options.warmUpRecords() > 0 ? warmUp(mix, topology, sites) : null;
+        WarmUp warmedUp = options.warmUpRecords() > 0 ? warmUp(mix, topology, sites) : null;
         Workload workload = Workload.of(topology, mix, options.records(), options.batch());
         long refusedBefore = refusedRecords(topology);
         say("%s: pushing %d records %s", mix.label(), workload.rows().size(), workload.tables());
@@ -175,8 +175,9 @@ public final class SyncBenchmark {
         Traffic.Endpoint pulls = pullCalls.get("GET /sync/v5/queued_records");
         report.section("mix " + mix.label() + ": " + workload.rows().size() + " records " + workload.tables());
         if (warmedUp != null) {
-            report.line("warm-up", warmedUp.expected() + " records of their own pushed, pulled and acknowledged just"
-                    + " before, untimed: " + warmedUp.describe());
+            report.line("warm-up", warmedUp.delivered().expected() + " records of their own pushed, pulled and"
+                    + " acknowledged just before, untimed: " + warmedUp.delivered().describe() + "; "
+                    + warmedUp.refused() + " refused");
         }
         report.rate("push", pushRate, Report.rate(pushRate) + " records/s: checked, stored, routed in "
                 + Report.seconds(push.nanos()) + " (requests answered after " + Report.seconds(push.sendingNanos())
@@ -205,24 +206,34 @@ public final class SyncBenchmark {
                         + Report.millis(latencies.getMaxValue() / 1000.0),
                 Report.rate(pullRate), Report.rate(rawRate), String.format(Locale.ROOT, "%.3f", pushRate / rawRate),
                 String.format(Locale.ROOT, "%.3f", pullRate / rawRate), "").trim());
-        return delivered.exactlyOnce() && refused == 0 && (warmedUp == null || warmedUp.exactlyOnce());
+        return delivered.exactlyOnce() && refused == 0 && (warmedUp == null || warmedUp.passed());
     }
 
     /**
      * The mix's work done once, untimed, on records of its own: the mix is then timed on a server whose compiler has
      * seen that work, as a central that runs for days has (the raw baseline is the median of three runs likewise).
      */
-    private Delivery.Result warmUp(Mix mix, Topology topology, List<SyncV5Api> sites) {
+    private WarmUp warmUp(Mix mix, Topology topology, List<SyncV5Api> sites) {
         Workload warmUp = Workload.warmUp(topology, mix, options.warmUpRecords(), options.batch());
+        long refusedBefore = refusedRecords(topology);
         say("%s: warming up with %d records of their own, untimed", mix.label(), warmUp.rows().size());
         Push.Result push = new Push(sites, warmUp, options.threads(), options.idleTimeoutSeconds()).run();
         Delivery delivery = new Delivery(warmUp);
         PullAndAck.Result pull = new PullAndAck(sites, delivery, options.threads(), options.pullLimit()).run();
         traffic.take();
         Delivery.Result delivered = delivery.result();
-        say("%s: warm-up pushed in %s, pulled in %s; %s", mix.label(), Report.seconds(push.nanos()),
-                Report.seconds(pull.nanos()), delivered.describe());
-        return delivered;
+        long refused = refusedRecords(topology) - refusedBefore;
+        say("%s: warm-up pushed in %s, pulled in %s; %s; %d refused", mix.label(), Report.seconds(push.nanos()),
+                Report.seconds(pull.nanos()), delivered.describe(), refused);
+        return new WarmUp(delivered, refused);
+    }
+
+    /** What the warm-up of a mix delivered, and how many of its records the server refused or quarantined. */
+    private record WarmUp(Delivery.Result delivered, long refused) {
+
+        boolean passed() {
+            return delivered.exactlyOnce() && refused == 0;
+        }
     }
 
     /** The rates of a baseline's runs: "3 runs (61,738 / 87,001 / 99,813 rows/s)". */

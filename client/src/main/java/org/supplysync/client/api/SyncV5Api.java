@@ -401,15 +401,20 @@ public final class SyncV5Api {
         }
     }
 
+    /** Deflate makes at most 1,032 bytes of one (RFC 1951's longest match per shortest code). */
+    private static final int MAX_DEFLATE_RATIO = 1032;
+
     /**
      * Inflates a gzipped answer into an array of the size its trailer gives (ISIZE, the last member's length mod
      * 2^32): a page of records inflates once, not into growing buffers copied together at the end. A trailer that
-     * does not tell the whole length (several members, 4 GiB or more) only costs the copies.
+     * does not tell the whole length (several members, 4 GiB or more, bytes after the last member) only costs the
+     * copies; one that claims more than deflate can make of the bytes received is not believed.
      */
     static byte[] gunzip(byte[] gzipped) throws IOException {
         int n = gzipped.length;
-        long size = n < 4 ? 0 : (gzipped[n - 4] & 0xffL) | (gzipped[n - 3] & 0xffL) << 8
+        long claimed = n < 4 ? 0 : (gzipped[n - 4] & 0xffL) | (gzipped[n - 3] & 0xffL) << 8
                 | (gzipped[n - 2] & 0xffL) << 16 | (gzipped[n - 1] & 0xffL) << 24;
+        long size = Math.min(claimed, (long) n * MAX_DEFLATE_RATIO);
         try (InputStream unzipped = new GZIPInputStream(new ByteArrayInputStream(gzipped), 64 * 1024)) {
             if (size <= 0 || size > Integer.MAX_VALUE - 8) {
                 return unzipped.readAllBytes();

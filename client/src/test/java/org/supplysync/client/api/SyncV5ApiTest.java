@@ -12,6 +12,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.zip.GZIPOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -94,6 +95,14 @@ class SyncV5ApiTest {
 
         assertThat(new String(SyncV5Api.gunzip(both), StandardCharsets.UTF_8)).isEqualTo("{\"queueLength\":2,\"data\":[]}");
         assertThat(SyncV5Api.gunzip(zipped(""))).isEmpty();
+        // Bytes after the last member are ignored by the inflater, and their claim of a length is not believed.
+        byte[] page = zipped("{\"queueLength\":0}");
+        byte[] trailing = Arrays.copyOf(page, page.length + 4);
+        trailing[page.length] = (byte) 0x00;
+        trailing[page.length + 1] = (byte) 0xff;
+        trailing[page.length + 2] = (byte) 0xff;
+        trailing[page.length + 3] = (byte) 0x7f;
+        assertThat(new String(SyncV5Api.gunzip(trailing), StandardCharsets.UTF_8)).isEqualTo("{\"queueLength\":0}");
         assertThat(new String(SyncV5Api.gunzip(zipped("é".repeat(100_000))), StandardCharsets.UTF_8))
                 .isEqualTo("é".repeat(100_000));
     }

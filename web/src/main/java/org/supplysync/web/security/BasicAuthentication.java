@@ -29,8 +29,8 @@ public class BasicAuthentication implements HttpAuthenticationMechanism {
     public static final String HARDWARE_ID = "msupply-site-uuid";
     /** The request attribute that holds the id of the site whose credentials were valid (an Integer). */
     public static final String SITE_ID = "supplysync.authenticatedSiteId";
-    /** The request attribute set (to TRUE) when that site was found bound to the device the call names. */
-    public static final String FROM_BOUND_DEVICE = "supplysync.fromBoundDevice";
+    /** The request attribute that holds the device id that site was found bound to, when the call named it. */
+    public static final String BOUND_DEVICE = "supplysync.boundDevice";
 
     private static final List<String> SITE_APIS = List.of("/sync/", "/central/", "/api/v4/");
 
@@ -53,7 +53,7 @@ public class BasicAuthentication implements HttpAuthenticationMechanism {
         if (result.getCallerGroups().contains(Roles.SITE) && result.getCallerUniqueId() != null) {
             request.setAttribute(SITE_ID, Integer.valueOf(result.getCallerUniqueId()));
             if (presented.fromBoundDevice()) {
-                request.setAttribute(FROM_BOUND_DEVICE, Boolean.TRUE);
+                request.setAttribute(BOUND_DEVICE, presented.hardwareId());
             }
         }
         return context.notifyContainerAboutLogin(result);

@@ -12,7 +12,7 @@ import java.util.Set;
 
 /**
  * Remote sites on the sites' APIs, by site name and the SHA-256 hex of the site password (as mSupply sites send it),
- * counted per device (the device binding itself is checked by each API's filter).
+ * counted per device (the device binding itself is checked by the sync API's filter; the v4 calls name no device).
  */
 @ApplicationScoped
 public class SiteIdentityStore implements IdentityStore {

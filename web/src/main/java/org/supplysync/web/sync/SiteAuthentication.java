@@ -83,8 +83,11 @@ public class SiteAuthentication implements ContainerRequestFilter {
             return;
         }
         // A call from the device the identity store saw the site bound to needs no second look; a first call binds.
-        boolean boundDevice = Boolean.TRUE.equals(servletRequest.getAttribute(BasicAuthentication.FROM_BOUND_DEVICE));
-        if (!boundDevice && !sites.fromBoundDevice(siteId, request.getHeaderString(BasicAuthentication.HARDWARE_ID))) {
+        // The header as this filter reads it (repeated ones joined) must be that device's id, as fromBoundDevice asks.
+        String device = request.getHeaderString(BasicAuthentication.HARDWARE_ID);
+        boolean boundDevice = device != null
+                && device.equals(servletRequest.getAttribute(BasicAuthentication.BOUND_DEVICE));
+        if (!boundDevice && !sites.fromBoundDevice(siteId, device)) {
             request.abortWith(ErrorResponses.v5(401, "site_incorrect_hardware_id", "Site hardware ID does not match",
                     JsonValue.NULL));
             return;
