@@ -38,6 +38,8 @@ public final class SyncV5Api {
     public static final int SYNC_VERSION = 14;
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Deflate makes at most 1,032 bytes of one (its longest match, 258 bytes, in the shortest code). */
+    private static final int MAX_DEFLATE_RATIO = 1032;
 
     /** How the client talks: timeouts per attempt, idle read timeout, the app headers. */
     public record Options(List<Duration> connectTimeouts, Duration readTimeout, String appName, String appVersion) {
@@ -400,9 +402,6 @@ public final class SyncV5Api {
                     "the connection dropped while reading the answer: " + describe(e), e);
         }
     }
-
-    /** Deflate makes at most 1,032 bytes of one (RFC 1951's longest match per shortest code). */
-    private static final int MAX_DEFLATE_RATIO = 1032;
 
     /**
      * Inflates a gzipped answer into an array of the size its trailer gives (ISIZE, the last member's length mod

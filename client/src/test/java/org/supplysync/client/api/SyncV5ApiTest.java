@@ -85,7 +85,7 @@ class SyncV5ApiTest {
     }
 
     @Test
-    void anAnswerOfSeveralGzipMembersInflatesWhole() throws IOException {
+    void aGzippedAnswerInflatesWholeWhateverItsTrailerSays() throws IOException {
         // The trailer tells only the last member's length: the first member must not be cut short or lost.
         byte[] first = zipped("{\"queueLength\":2,\"data\":[");
         byte[] second = zipped("]}");
@@ -93,7 +93,8 @@ class SyncV5ApiTest {
         System.arraycopy(first, 0, both, 0, first.length);
         System.arraycopy(second, 0, both, first.length, second.length);
 
-        assertThat(new String(SyncV5Api.gunzip(both), StandardCharsets.UTF_8)).isEqualTo("{\"queueLength\":2,\"data\":[]}");
+        assertThat(new String(SyncV5Api.gunzip(both), StandardCharsets.UTF_8))
+                .isEqualTo("{\"queueLength\":2,\"data\":[]}");
         assertThat(SyncV5Api.gunzip(zipped(""))).isEmpty();
         // Bytes after the last member are ignored by the inflater, and their claim of a length is not believed.
         byte[] page = zipped("{\"queueLength\":0}");
