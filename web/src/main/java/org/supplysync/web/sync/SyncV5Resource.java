@@ -47,7 +47,8 @@ import static org.supplysync.platform.Jsons.JSON;
  * The mSupply sync v5 API as Open mSupply remote sites call it (msupply-sync-v5.md §1): site info and status, push,
  * pull and acknowledge the site's queue, and the central change log. POST bodies are parsed as JSON whatever their
  * Content-Type (the client sends none). One instance serves every call (the request and its URI it holds are
- * proxies of the current call's): made and injected per call, it took about an eighth of the server's CPU in a pull.
+ * proxies of the current call's): made and injected per call, it took an eighth of the server's Java samples in a
+ * pull (JFR).
  */
 @ApplicationScoped
 @SyncApi
