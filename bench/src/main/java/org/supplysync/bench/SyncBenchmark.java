@@ -146,19 +146,13 @@ public final class SyncBenchmark {
     private boolean mix(Mix mix, Topology topology, List<SyncV5Api> sites, Setup.Result setup) {
         WarmUp warmedUp = options.warmUpRecords() > 0 ? warmUp(mix, topology, sites) : null;
         Workload workload = Workload.of(topology, mix, options.records(), options.batch());
-        long refusedBefore = refusedRecords(topology);
         say("%s: pushing %d records %s", mix.label(), workload.rows().size(), workload.tables());
-        Push.Result push = new Push(sites, workload, options.threads(), options.idleTimeoutSeconds()).run();
-        Map<String, Traffic.Endpoint> pushCalls = traffic.take();
-        say("%s: push done in %s", mix.label(), Report.seconds(push.nanos()));
-        long refused = refusedRecords(topology) - refusedBefore;
+        Round round = round(mix.label(), workload, topology, sites);
+        Push.Result push = round.push();
+        PullAndAck.Result pull = round.pull();
+        Delivery.Result delivered = round.delivered();
+        long refused = round.refused();
         checkStoredCentrally(workload);
-
-        Delivery delivery = new Delivery(workload);
-        PullAndAck.Result pull = new PullAndAck(sites, delivery, options.threads(), options.pullLimit()).run();
-        Map<String, Traffic.Endpoint> pullCalls = traffic.take();
-        Delivery.Result delivered = delivery.result();
-        say("%s: pull+ack done in %s; %s", mix.label(), Report.seconds(pull.nanos()), delivered.describe());
 
         RawInserts.Result raw = new RawInserts(options.dbUrl(), options.dbUser(), options.dbPassword(), workload,
                 options.batch(), options.threads()).median(BASELINE_RUNS);
@@ -172,7 +166,7 @@ public final class SyncBenchmark {
         double pullRate = Report.perSecond(pull.received(), pull.nanos());
         report.baseline(rawRate);
         Histogram latencies = push.latencies();
-        Traffic.Endpoint pulls = pullCalls.get("GET /sync/v5/queued_records");
+        Traffic.Endpoint pulls = round.pullCalls().get("GET /sync/v5/queued_records");
         report.section("mix " + mix.label() + ": " + workload.rows().size() + " records " + workload.tables());
         if (warmedUp != null) {
             report.line("warm-up", warmedUp.delivered().expected() + " records of their own pushed, pulled and"
@@ -185,7 +179,7 @@ public final class SyncBenchmark {
         report.line("push latency", "p50 " + Report.millis(latencies.getValueAtPercentile(50) / 1000.0) + " ms, p99 "
                 + Report.millis(latencies.getValueAtPercentile(99) / 1000.0) + " ms, max "
                 + Report.millis(latencies.getMaxValue() / 1000.0) + " ms (each batch POST, "
-                + latencies.getTotalCount() + " batches); failed calls " + errors(pushCalls));
+                + latencies.getTotalCount() + " batches); failed calls " + errors(round.pushCalls()));
         report.rate("pull+ack", pullRate, Report.rate(pullRate) + " records/s: " + pull.received() + " records in "
                 + Report.seconds(pull.nanos()) + (pulls == null ? "" : " (" + pulls.calls() + " pulls, " + pulls.gzipped()
                 + " gzipped, " + Report.mib(pulls.wireBytes()) + " on the wire)"), rawRate);
@@ -215,17 +209,33 @@ public final class SyncBenchmark {
      */
     private WarmUp warmUp(Mix mix, Topology topology, List<SyncV5Api> sites) {
         Workload warmUp = Workload.warmUp(topology, mix, options.warmUpRecords(), options.batch());
-        long refusedBefore = refusedRecords(topology);
         say("%s: warming up with %d records of their own, untimed", mix.label(), warmUp.rows().size());
-        Push.Result push = new Push(sites, warmUp, options.threads(), options.idleTimeoutSeconds()).run();
-        Delivery delivery = new Delivery(warmUp);
-        PullAndAck.Result pull = new PullAndAck(sites, delivery, options.threads(), options.pullLimit()).run();
-        traffic.take();
-        Delivery.Result delivered = delivery.result();
+        Round round = round(mix.label() + " warm-up", warmUp, topology, sites);
+        return new WarmUp(round.delivered(), round.refused());
+    }
+
+    /**
+     * Every site pushes its part of the workload until all are idle again, then every destination drains its queue:
+     * what each took, the calls each made, how many records the server refused or quarantined, what arrived where.
+     */
+    private Round round(String label, Workload workload, Topology topology, List<SyncV5Api> sites) {
+        long refusedBefore = refusedRecords(topology);
+        Push.Result push = new Push(sites, workload, options.threads(), options.idleTimeoutSeconds()).run();
+        Map<String, Traffic.Endpoint> pushCalls = traffic.take();
+        say("%s: push done in %s", label, Report.seconds(push.nanos()));
         long refused = refusedRecords(topology) - refusedBefore;
-        say("%s: warm-up pushed in %s, pulled in %s; %s; %d refused", mix.label(), Report.seconds(push.nanos()),
-                Report.seconds(pull.nanos()), delivered.describe(), refused);
-        return new WarmUp(delivered, refused);
+
+        Delivery delivery = new Delivery(workload);
+        PullAndAck.Result pull = new PullAndAck(sites, delivery, options.threads(), options.pullLimit()).run();
+        Map<String, Traffic.Endpoint> pullCalls = traffic.take();
+        Delivery.Result delivered = delivery.result();
+        say("%s: pull+ack done in %s; %s; %d refused", label, Report.seconds(pull.nanos()), delivered.describe(),
+                refused);
+        return new Round(push, pushCalls, refused, pull, pullCalls, delivered);
+    }
+
+    private record Round(Push.Result push, Map<String, Traffic.Endpoint> pushCalls, long refused,
+                         PullAndAck.Result pull, Map<String, Traffic.Endpoint> pullCalls, Delivery.Result delivered) {
     }
 
     /** What the warm-up of a mix delivered, and how many of its records the server refused or quarantined. */

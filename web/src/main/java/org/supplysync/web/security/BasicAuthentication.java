@@ -29,7 +29,7 @@ public class BasicAuthentication implements HttpAuthenticationMechanism {
     public static final String HARDWARE_ID = "msupply-site-uuid";
     /** The request attribute that holds the id of the site whose credentials were valid (an Integer). */
     public static final String SITE_ID = "supplysync.authenticatedSiteId";
-    /** The request attribute that holds the device id that site was found bound to, when the call named it. */
+    /** The request attribute that holds the device that site was found bound to (absent: none). */
     public static final String BOUND_DEVICE = "supplysync.boundDevice";
 
     private static final List<String> SITE_APIS = List.of("/sync/", "/central/", "/api/v4/");
@@ -52,8 +52,8 @@ public class BasicAuthentication implements HttpAuthenticationMechanism {
         }
         if (result.getCallerGroups().contains(Roles.SITE) && result.getCallerUniqueId() != null) {
             request.setAttribute(SITE_ID, Integer.valueOf(result.getCallerUniqueId()));
-            if (presented.fromBoundDevice()) {
-                request.setAttribute(BOUND_DEVICE, presented.hardwareId());
+            if (presented.boundDevice() != null) {
+                request.setAttribute(BOUND_DEVICE, presented.boundDevice());
             }
         }
         return context.notifyContainerAboutLogin(result);

@@ -12,7 +12,7 @@ public class PresentedCredential extends UsernamePasswordCredential {
 
     private final boolean siteApi;
     private final String hardwareId;
-    private boolean boundDevice;
+    private String boundDevice;
 
     public PresentedCredential(String caller, String password, boolean siteApi, String hardwareId) {
         super(caller, password);
@@ -31,15 +31,15 @@ public class PresentedCredential extends UsernamePasswordCredential {
     }
 
     /**
-     * Whether the identity store found these credentials to be a site's, bound to the device the call names. Noted
-     * on the credential by the store, for the sync API's filter: a call from the bound device needs no second look
-     * at the site in a transaction of its own; any other call (first use, another device) still gets one.
+     * The device the identity store found these credentials' site bound to (null: none, or not a site's), noted on
+     * the credential by the store for the sync API's filter: a call from that device needs no second look at the site
+     * in a transaction of its own; any other call (first use, another device) still gets one.
      */
-    public boolean fromBoundDevice() {
+    public String boundDevice() {
         return boundDevice;
     }
 
-    void boundDeviceChecked(boolean bound) {
-        this.boundDevice = bound;
+    void boundDevice(String hardwareId) {
+        this.boundDevice = hardwareId;
     }
 }

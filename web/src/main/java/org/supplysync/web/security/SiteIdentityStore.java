@@ -27,7 +27,7 @@ public class SiteIdentityStore implements IdentityStore {
         }
         return credentials.site(login.getCaller(), login.getPasswordAsString(), login.hardwareId())
                 .map(site -> {
-                    login.boundDeviceChecked(site.hardwareId() != null && site.hardwareId().equals(login.hardwareId()));
+                    login.boundDevice(site.hardwareId());
                     // The site's id as the caller's unique id: the sync API's filter need not look the site up again.
                     return new CredentialValidationResult(null, site.name(), null, Integer.toString(site.id()),
                             Set.of(Roles.SITE));
