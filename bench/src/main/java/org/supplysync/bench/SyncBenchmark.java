@@ -144,14 +144,13 @@ public final class SyncBenchmark {
     }
 
     private boolean mix(Mix mix, Topology topology, List<SyncV5Api> sites, Setup.Result setup) {
-        WarmUp warmedUp = options.warmUpRecords() > 0 ? warmUp(mix, topology, sites) : null;
+        Round warmedUp = options.warmUpRecords() > 0 ? warmUp(mix, topology, sites) : null;
         Workload workload = Workload.of(topology, mix, options.records(), options.batch());
         say("%s: pushing %d records %s", mix.label(), workload.rows().size(), workload.tables());
         Round round = round(mix.label(), workload, topology, sites);
         Push.Result push = round.push();
         PullAndAck.Result pull = round.pull();
         Delivery.Result delivered = round.delivered();
-        long refused = round.refused();
         checkStoredCentrally(workload);
 
         RawInserts.Result raw = new RawInserts(options.dbUrl(), options.dbUser(), options.dbPassword(), workload,
@@ -183,7 +182,7 @@ public final class SyncBenchmark {
         report.rate("pull+ack", pullRate, Report.rate(pullRate) + " records/s: " + pull.received() + " records in "
                 + Report.seconds(pull.nanos()) + (pulls == null ? "" : " (" + pulls.calls() + " pulls, " + pulls.gzipped()
                 + " gzipped, " + Report.mib(pulls.wireBytes()) + " on the wire)"), rawRate);
-        report.line("delivered", delivered.describe() + "; " + refused + " refused");
+        report.line("delivered", delivered.describe() + "; " + round.refused() + " refused");
         report.rate("raw insert", rawRate, Report.rate(rawRate) + " rows/s: " + raw.rows() + " rows in "
                 + Report.seconds(raw.nanos()) + ", the median of " + runs(raw) + " (JDBC batches of " + options.batch()
                 + ", a commit each, " + raw.connections() + " connections)", rawRate);
@@ -200,18 +199,17 @@ public final class SyncBenchmark {
                         + Report.millis(latencies.getMaxValue() / 1000.0),
                 Report.rate(pullRate), Report.rate(rawRate), String.format(Locale.ROOT, "%.3f", pushRate / rawRate),
                 String.format(Locale.ROOT, "%.3f", pullRate / rawRate), "").trim());
-        return delivered.exactlyOnce() && refused == 0 && (warmedUp == null || warmedUp.passed());
+        return round.passed() && (warmedUp == null || warmedUp.passed());
     }
 
     /**
      * The mix's work done once, untimed, on records of its own: the mix is then timed on a server whose compiler has
      * seen that work, as a central that runs for days has (the raw baseline is the median of three runs likewise).
      */
-    private WarmUp warmUp(Mix mix, Topology topology, List<SyncV5Api> sites) {
+    private Round warmUp(Mix mix, Topology topology, List<SyncV5Api> sites) {
         Workload warmUp = Workload.warmUp(topology, mix, options.warmUpRecords(), options.batch());
         say("%s: warming up with %d records of their own, untimed", mix.label(), warmUp.rows().size());
-        Round round = round(mix.label() + " warm-up", warmUp, topology, sites);
-        return new WarmUp(round.delivered(), round.refused());
+        return round(mix.label() + " warm-up", warmUp, topology, sites);
     }
 
     /**
@@ -236,11 +234,8 @@ public final class SyncBenchmark {
 
     private record Round(Push.Result push, Map<String, Traffic.Endpoint> pushCalls, long refused,
                          PullAndAck.Result pull, Map<String, Traffic.Endpoint> pullCalls, Delivery.Result delivered) {
-    }
 
-    /** What the warm-up of a mix delivered, and how many of its records the server refused or quarantined. */
-    private record WarmUp(Delivery.Result delivered, long refused) {
-
+        /** Every record arrived exactly once where it belongs, and the server refused or quarantined none. */
         boolean passed() {
             return delivered.exactlyOnce() && refused == 0;
         }
